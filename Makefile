@@ -1,0 +1,32 @@
+# One command builds everything, one runs every test. Both bootstrap what they need.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+VENV := .venv
+CORES ?= 2
+# Dates in the PDF come from the last commit, so two builds of one commit are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
+
+.PHONY: all test env tex lint clean
+all: env tex
+	$(SNAKEMAKE)
+	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
+
+test: env tex
+	$(VENV)/bin/python -m pytest
+
+env: $(VENV)/.synced
+$(VENV)/.synced: uv.lock pyproject.toml tools/bootstrap-python.sh
+	tools/bootstrap-python.sh
+	@touch $@
+
+tex:
+	@tools/bootstrap-tex.sh
+
+lint: env
+	$(VENV)/bin/ruff check src tests workflow tools
+	$(VENV)/bin/snakefmt --check Snakefile workflow/rules/*.smk
+	$(SNAKEMAKE) --lint
+
+clean:
+	rm -rf results figures build paper/main.pdf .snakemake

@@ -1,0 +1,22 @@
+"""Recompute every claim and figure of Ord (2025) and rebuild the paper.
+
+snakemake --cores 2                         # default build: results/, figures/, paper/
+snakemake --cores 2 --config scenario=NAME  # config/scenarios/NAME.yaml into
+                                            # results/scenarios/NAME/
+"""
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/era.smk"
+include: "workflow/rules/claims.smk"
+include: "workflow/rules/paper.smk"
+
+
+rule all:
+    """Everything a reader needs: the ledger, its macros and the compiled paper."""
+    default_target: True
+    input:
+        out("claims.json"),
+        out("claims.tex"),
+        out("claims.md"),
+        PAPER_PDF,

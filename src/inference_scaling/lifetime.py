@@ -1,0 +1,136 @@
+"""The essay's appendix: lifetime compute of a model and the cost of scaling it.
+
+Notation (all counts are dimensionless; compute is in FLOP):
+
+- ``N`` parameters, ``D`` pre-training tokens,
+- ``d`` deployments (e.g. questions answered), ``I`` tokens generated per deployment,
+- ``c_pre`` FLOP per parameter per training token, ``c_inf`` FLOP per parameter per
+  generated token.
+
+The essay drops the coefficients (``c_pre = c_inf = 1``, :data:`ESSAY_COEFFICIENTS`); the
+standard accounting uses ``6ND`` and ``2NI`` (:data:`STANDARD_COEFFICIENTS`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: (c_pre, c_inf) as simplified in the essay: C = ND + C_post + dNI.
+ESSAY_COEFFICIENTS = (1.0, 1.0)
+#: (c_pre, c_inf) of the usual transformer accounting: 6 FLOP/param/token to train
+#: (forward + backward), 2 FLOP/param/token to generate (forward only).
+STANDARD_COEFFICIENTS = (6.0, 2.0)
+
+
+def pretraining_compute(n_params, n_tokens, c_pre=1.0):
+    """Pre-training compute ``c_pre * N * D`` [FLOP]."""
+    return c_pre * np.asarray(n_params, dtype=float) * n_tokens
+
+
+def deployment_compute(n_params, deployments, tokens_per_deployment, c_inf=1.0):
+    """Deployment compute ``c_inf * d * N * I`` [FLOP]."""
+    return c_inf * np.asarray(deployments, dtype=float) * n_params * tokens_per_deployment
+
+
+def lifetime_compute(
+    n_params,
+    n_tokens,
+    deployments,
+    tokens_per_deployment,
+    post_training=0.0,
+    c_pre=1.0,
+    c_inf=1.0,
+):
+    """Total lifetime compute ``C = C_pre + C_post + C_deploy`` [FLOP].
+
+    ``post_training`` is the post-training compute in FLOP, taken as given.
+    """
+    return (
+        pretraining_compute(n_params, n_tokens, c_pre)
+        + post_training
+        + deployment_compute(n_params, deployments, tokens_per_deployment, c_inf)
+    )
+
+
+def crossover_deployments(n_tokens, tokens_per_deployment, c_pre=1.0, c_inf=1.0):
+    """Deployments ``d*`` at which deployment compute equals pre-training compute.
+
+    From ``c_inf d N I = c_pre N D``: ``d* = (c_pre / c_inf) * D / I`` [deployments]. It does
+    not depend on ``N``, which multiplies both sides.
+    """
+    return (c_pre / c_inf) * np.asarray(n_tokens, dtype=float) / tokens_per_deployment
+
+
+def single_deployment_token_budget(n_tokens, c_pre=1.0, c_inf=1.0):
+    """Tokens one deployment may generate before it costs as much as pre-training [tokens].
+
+    The crossover with ``d = 1``: ``I* = (c_pre / c_inf) * D``.
+    """
+    return crossover_deployments(n_tokens, 1.0, c_pre, c_inf)
+
+
+def chinchilla_allocation(compute_factor, param_exponent=0.5, token_exponent=None):
+    """Multipliers ``(N', D')`` of parameters and tokens when pre-training compute grows by k.
+
+    Compute-optimal training scales ``N ∝ C^a`` and ``D ∝ C^b`` with ``a + b = 1``
+    (Hoffmann et al. 2022 find ``a ≈ b ≈ 0.5``; Kaplan et al. 2020 ``a ≈ 0.73``).
+    ``token_exponent`` defaults to ``1 - param_exponent``. Returns two dimensionless arrays.
+    """
+    k = np.asarray(compute_factor, dtype=float)
+    b = 1.0 - np.asarray(param_exponent) if token_exponent is None else token_exponent
+    return k**param_exponent, k**b
+
+
+def deployment_ooms_per_pretraining_oom(param_exponent=0.5):
+    """OOMs of extra deployment compute per OOM of extra pre-training compute.
+
+    Deployment compute is proportional to ``N ∝ C_pre^a``, so the answer is ``a`` [OOM/OOM].
+    """
+    return np.asarray(param_exponent, dtype=float) * 1.0
+
+
+def pretraining_cost_multiplier(factor, deployment_share, param_exponent=0.5, post_share=0.0):
+    """Multiplier on lifetime compute when pre-training compute is scaled by ``factor``.
+
+    Shares are fractions of the *current* lifetime compute: deployment ``s``, post-training
+    ``q`` and pre-training ``p = 1 - s - q``. Pre-training grows by ``k``; the parameter count,
+    and with it deployment compute, by ``k^a``; post-training is held fixed::
+
+        M_pre = p k + q + s k^a                                    [dimensionless]
+    """
+    k = np.asarray(factor, dtype=float)
+    s = np.asarray(deployment_share, dtype=float)
+    p = 1.0 - s - post_share
+    return p * k + post_share + s * k**param_exponent
+
+
+def inference_cost_multiplier(factor, deployment_share, post_share=0.0):
+    """Multiplier on lifetime compute when inference per deployment is scaled by ``factor``.
+
+    Only deployment compute grows: ``M_inf = p + q + s k = 1 + s (k - 1)`` [dimensionless].
+    """
+    k = np.asarray(factor, dtype=float)
+    s = np.asarray(deployment_share, dtype=float)
+    return 1.0 + s * (k - 1.0) + 0.0 * post_share
+
+
+def breakeven_deployment_share(factor, param_exponent=0.5, post_share=0.0):
+    """Deployment share at which scaling pre-training or inference by ``factor`` costs the same.
+
+    Solving ``M_pre = M_inf`` gives ``s* = (1 - q)(k - 1) / ((k - 1) + (k - k^a))``
+    [fraction of lifetime compute]. Below ``s*`` scaling inference is cheaper; above it
+    scaling pre-training is.
+    """
+    k = np.asarray(factor, dtype=float)
+    return (1.0 - post_share) * (k - 1.0) / ((k - 1.0) + (k - k**param_exponent))
+
+
+def deployment_share(
+    n_params, n_tokens, deployments, tokens_per_deployment, post_training=0.0, c_pre=1.0, c_inf=1.0
+):
+    """Share of lifetime compute spent on deployment [fraction]."""
+    dep = deployment_compute(n_params, deployments, tokens_per_deployment, c_inf)
+    total = lifetime_compute(
+        n_params, n_tokens, deployments, tokens_per_deployment, post_training, c_pre, c_inf
+    )
+    return dep / total

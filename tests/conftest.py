@@ -1,0 +1,61 @@
+"""Shared fixtures: the project root and a computed ledger."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root():
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def assumptions():
+    from inference_scaling.config import load_assumptions
+
+    return load_assumptions(ROOT / "config" / "assumptions.yaml")
+
+
+@pytest.fixture(scope="session")
+def growth(assumptions):
+    """The growth fits, computed the way the fit_pretrain_growth job does."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "fit_pretrain_growth", ROOT / "workflow" / "scripts" / "fit_pretrain_growth.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from inference_scaling import datasets
+
+    v = assumptions.values
+    return module.fit_domains(
+        datasets.notable_models(),
+        int(v["era.frontier_top_n"]),
+        v["era.fit_start_year"],
+        v["era.fit_end_year"],
+        v["era.fit_confidence"],
+    )
+
+
+@pytest.fixture(scope="session")
+def facts(growth):
+    from inference_scaling import datasets
+
+    return datasets.ledger_facts(json.loads(json.dumps(growth)))
+
+
+@pytest.fixture(scope="session")
+def ledger(assumptions, facts):
+    from inference_scaling import claims
+
+    return claims.build_ledger(assumptions.values, facts)
+
+
+__all__ = ["dataclasses", "np"]

@@ -1,0 +1,108 @@
+"""Kernels of the essay's body: era, deployment, thresholds, IDA."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inference_scaling import deployment, era, ida, thresholds
+
+
+def test_decimal_year():
+    assert era.decimal_year(np.array(["2020-01-01"], dtype="datetime64[D]"))[0] == 2020.0
+    mid = era.decimal_year(np.array(["2021-07-02"], dtype="datetime64[D]"))[0]
+    assert mid == pytest.approx(2021 + 182 / 365)
+
+
+def test_fit_recovers_a_known_growth_rate():
+    years = np.linspace(2020, 2025, 40)
+    rng = np.random.default_rng(1)
+    flop = 1e23 * 5.0 ** (years - 2020) * 10 ** rng.normal(0, 0.05, years.size)
+    fit = era.fit_log_growth(years, flop)
+    assert fit.growth == pytest.approx(5.0, rel=0.03)
+    assert fit.growth_low < fit.growth < fit.growth_high
+    assert fit.n == 40
+
+
+def test_fit_of_exact_data_has_zero_width_interval():
+    years = np.arange(2018.0, 2024.0)
+    fit = era.fit_log_growth(years, 3.0 ** (years - 2018))
+    assert fit.growth == pytest.approx(3.0)
+    assert fit.growth_high - fit.growth_low == pytest.approx(0, abs=1e-9)
+
+
+def test_fit_needs_three_points():
+    with pytest.raises(ValueError, match="at least 3"):
+        era.fit_log_growth([2020, 2021], [1, 2])
+
+
+def test_frontier_mask_top_n():
+    dates = np.array(
+        ["2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01"], dtype="datetime64[D]"
+    )
+    flop = np.array([10.0, 5.0, 20.0, 1.0])
+    assert era.frontier_mask(dates, flop, top_n=1).tolist() == [True, False, True, False]
+    assert era.frontier_mask(dates, flop, top_n=2).tolist() == [True, True, True, False]
+
+
+def test_exchange_rate_from_jones():
+    assert era.exchange_rate_from_equivalence(10, 15) == pytest.approx(1 / np.log10(15))
+    assert era.exchange_rate_from_equivalence(10, 10) == pytest.approx(1.0)
+
+
+def test_deployment_kernels():
+    assert deployment.copies_fraction(100) == pytest.approx(0.01)
+    assert deployment.effective_speed(np.array([10, 100]), 100) == pytest.approx([0.1, 1.0])
+    assert deployment.cost_per_task(10, base_cost=2) == pytest.approx(20)
+    assert deployment.fixed_capability_cost_decline(12, 1.0) == pytest.approx(2.0)
+    assert deployment.fixed_capability_cost_decline(8, 1.4) == pytest.approx(2**1.5 * 1.4)
+    assert deployment.tailored_share(1000, 10) == pytest.approx(9 / 999)
+    assert deployment.daily_price(365.25 / 12) == pytest.approx(1.0)
+
+
+@given(high=st.floats(2, 1e6), budget=st.floats(1, 2))
+def test_tailored_share_spends_exactly_the_budget(high, budget):
+    f = deployment.tailored_share(high, budget)
+    assert f * high + (1 - f) * 1.0 == pytest.approx(budget, rel=1e-9)
+
+
+def test_essay_threshold_example():
+    assert thresholds.effective_ooms(24, 4, 0.7) == pytest.approx(26.8)
+    assert thresholds.effective_compute(1e24, 1e4, 0.7) == pytest.approx(10**26.8)
+    assert bool(thresholds.crosses_threshold(1e24, 1e4, 1e26))
+    assert not bool(thresholds.crosses_threshold(1e24, 10, 1e25))
+
+
+@given(base=st.floats(1e20, 1e27), target=st.floats(1e20, 1e28), r=st.floats(0.3, 1.5))
+def test_required_multiplier_inverts_effective_compute(base, target, r):
+    m = thresholds.required_inference_multiplier(base, target, r)
+    assert thresholds.effective_compute(base, m, r) == pytest.approx(target, rel=1e-7)
+
+
+@given(r=st.floats(0.1, 2), a=st.floats(0, 6), b=st.floats(0, 6))
+def test_effective_ooms_monotone_in_inference(r, a, b):
+    lo, hi = sorted((a, b))
+    assert thresholds.effective_ooms(24, lo, r) <= thresholds.effective_ooms(24, hi, r)
+
+
+def test_elo():
+    assert ida.elo_expected_score(1500, 1500) == pytest.approx(0.5)
+    assert ida.elo_expected_score(1900, 1500) == pytest.approx(10 / 11)
+    assert ida.elo_difference_for_score(0.75) == pytest.approx(190.85, abs=0.01)
+
+
+@given(a=st.floats(0, 6000), b=st.floats(0, 6000))
+def test_elo_scores_sum_to_one(a, b):
+    assert ida.elo_expected_score(a, b) + ida.elo_expected_score(b, a) == pytest.approx(1.0)
+
+
+def test_ida_bookkeeping():
+    assert ida.amplification_iterations(29e6, 25_000) == pytest.approx(1160)
+    assert ida.search_gain(5185, 3055) == 2130
+    assert ida.sweep_probability(0.99, 100) == pytest.approx(0.99**100)
+
+
+def test_kernels_vectorise():
+    r = np.array([0.5, 0.7, 1.0])
+    assert thresholds.effective_ooms(24, 4, r) == pytest.approx([26, 26.8, 28])
+    assert ida.elo_expected_score(np.array([1500, 1900]), 1500) == pytest.approx([0.5, 10 / 11])

@@ -1,0 +1,64 @@
+"""Number formatting and macro generation for the paper."""
+
+import re
+
+import pytest
+
+from inference_scaling import latex
+
+
+@pytest.mark.parametrize(
+    "value, fmt, text",
+    [
+        (1e10, "sci", "10^{10}"),
+        (3e10, "sci", "3\\times 10^{10}"),
+        (6e25, "sci", "6\\times 10^{25}"),
+        (1160, "int", "1{,}160"),
+        (25634.37, "int", "25{,}634"),
+        (26.8, "f1", "26.8"),
+        (4.76, "f1", "4.8"),
+        (0.01, "pct", "1\\%"),
+        (0.009009, "pct1", "0.9\\%"),
+        (1e25, "pow10", "10^{25}"),
+        (0.1, "g2", "0.1"),
+        (0.5683, "f3", "0.568"),
+        (-0.0001, "f2", "0.00"),
+    ],
+)
+def test_format_number(value, fmt, text):
+    assert latex.format_number(value, fmt) == text
+
+
+def test_format_rejects_bad_input():
+    with pytest.raises(ValueError):
+        latex.format_number(float("nan"), "f1")
+    with pytest.raises(ValueError):
+        latex.format_number(1.0, "nope")
+
+
+def test_macro_names_are_letters_only():
+    assert latex.macro_name("appendix.crossover_d") == "claimAppendixCrossoverD"
+    assert latex.macro_name("ida.vs_lee", "sweep_probability") == "claimIdaVsLeeSweepProbability"
+    assert latex.macro_name("x.o3_multiplier") == "claimXOThreeMultiplier"
+
+
+def test_ledger_macros_are_unique_and_valid(ledger):
+    macros = latex.claim_macros(ledger)
+    assert all(re.fullmatch(r"[A-Za-z]+", name) for name in macros)
+    tex = latex.render_macros(macros, "test")
+    assert tex.count("\\newcommand") == len(macros)
+    assert "\\newcommand{\\claimIdaIterations}{1{,}160}" in tex
+    assert "\\newcommand{\\claimAppendixCrossoverDStandard}{3\\times 10^{10}}" in tex
+
+
+def test_table_and_markdown_cover_every_claim(ledger):
+    table = latex.ledger_table(ledger)
+    md = latex.ledger_markdown(ledger, "summary")
+    for rec in ledger:
+        assert latex.tex_escape(rec["id"]) in table
+        assert f"`{rec['id']}`" in md
+    assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
+
+
+def test_json_is_deterministic():
+    assert latex.dump_json({"b": 1, "a": [1.5]}) == '{\n  "a": [\n    1.5\n  ],\n  "b": 1\n}\n'

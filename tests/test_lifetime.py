@@ -1,0 +1,116 @@
+"""The appendix kernels: hand-computed cases and invariants."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inference_scaling import lifetime as lt
+
+shares = st.floats(0.0, 1.0)
+factors = st.floats(1.0001, 1e4)
+exponents = st.floats(0.05, 0.95)
+
+
+def test_essay_example_pretraining_compute():
+    assert lt.pretraining_compute(1e12, 1e13) == pytest.approx(1e25)
+    assert lt.pretraining_compute(1e12, 1e13, c_pre=6) == pytest.approx(6e25)
+
+
+def test_lifetime_compute_sums_its_terms():
+    total = lt.lifetime_compute(1e12, 1e13, 1e10, 1e3, post_training=5e23)
+    assert total == pytest.approx(1e25 + 5e23 + 1e25)
+
+
+def test_crossover_matches_essay_and_standard_coefficients():
+    assert lt.crossover_deployments(1e13, 1e3) == pytest.approx(1e10)
+    assert lt.crossover_deployments(1e13, 1e3, *lt.STANDARD_COEFFICIENTS) == pytest.approx(3e10)
+
+
+@given(
+    n=st.floats(1e6, 1e14),
+    d=st.floats(1e6, 1e15),
+    i=st.floats(1, 1e6),
+    c_pre=st.floats(0.5, 10),
+    c_inf=st.floats(0.5, 10),
+)
+def test_at_the_crossover_deployment_equals_pretraining(n, d, i, c_pre, c_inf):
+    dstar = lt.crossover_deployments(d, i, c_pre, c_inf)
+    assert lt.deployment_compute(n, dstar, i, c_inf) == pytest.approx(
+        lt.pretraining_compute(n, d, c_pre), rel=1e-9
+    )
+
+
+@given(d=st.floats(1e6, 1e15), i=st.floats(1, 1e6), k=st.floats(1.1, 100))
+def test_crossover_scales_with_tokens_and_inversely_with_inference(d, i, k):
+    assert lt.crossover_deployments(k * d, i) == pytest.approx(k * lt.crossover_deployments(d, i))
+    assert lt.crossover_deployments(d, k * i) == pytest.approx(lt.crossover_deployments(d, i) / k)
+
+
+def test_chinchilla_allocation_splits_compute():
+    n, d = lt.chinchilla_allocation(10.0)
+    assert n == pytest.approx(10**0.5) and d == pytest.approx(10**0.5)
+    n, d = lt.chinchilla_allocation(10.0, 0.73)
+    assert n * d == pytest.approx(10.0)
+
+
+@given(k=factors, a=exponents)
+def test_allocation_conserves_compute(k, a):
+    n, d = lt.chinchilla_allocation(k, a)
+    assert n * d == pytest.approx(k, rel=1e-9)
+
+
+def test_limiting_regimes_of_the_cost_multipliers():
+    assert lt.pretraining_cost_multiplier(10, 0.0) == pytest.approx(10)
+    assert lt.inference_cost_multiplier(10, 0.0) == pytest.approx(1)
+    assert lt.pretraining_cost_multiplier(10, 1.0) == pytest.approx(np.sqrt(10))
+    assert lt.inference_cost_multiplier(10, 1.0) == pytest.approx(10)
+
+
+def test_breakeven_share_for_ten_x():
+    assert lt.breakeven_deployment_share(10, 0.5) == pytest.approx(9 / (9 + 10 - 10**0.5))
+    assert lt.breakeven_deployment_share(10, 0.5) == pytest.approx(0.5683, abs=1e-4)
+
+
+@given(k=factors, a=exponents, q=st.floats(0.0, 0.5))
+def test_multipliers_are_equal_at_breakeven(k, a, q):
+    s = lt.breakeven_deployment_share(k, a, q)
+    assert 0 <= s <= 1 - q + 1e-12
+    assert lt.pretraining_cost_multiplier(k, s, a, q) == pytest.approx(
+        lt.inference_cost_multiplier(k, s, q), rel=1e-9
+    )
+
+
+@given(k=factors, a=exponents, s1=shares, s2=shares)
+def test_multipliers_are_monotone_in_deployment_share(k, a, s1, s2):
+    lo, hi = sorted((s1, s2))
+    assert lt.inference_cost_multiplier(k, lo) <= lt.inference_cost_multiplier(k, hi) + 1e-12
+    assert (
+        lt.pretraining_cost_multiplier(k, lo, a) >= lt.pretraining_cost_multiplier(k, hi, a) - 1e-9
+    )
+
+
+@given(k=factors, a=exponents, s=shares)
+def test_multipliers_lie_between_the_limits(k, a, s):
+    assert 1 - 1e-12 <= lt.inference_cost_multiplier(k, s) <= k + 1e-9
+    assert k**a - 1e-9 <= lt.pretraining_cost_multiplier(k, s, a) <= k + 1e-9
+
+
+def test_vectorised_equals_scalar():
+    s = np.linspace(0, 1, 11)
+    vec = lt.pretraining_cost_multiplier(10, s)
+    assert vec.shape == (11,)
+    for i, si in enumerate(s):
+        assert vec[i] == pytest.approx(lt.pretraining_cost_multiplier(10, float(si)))
+    k = np.array([2.0, 10.0, 100.0])
+    assert np.allclose(
+        lt.breakeven_deployment_share(k), [lt.breakeven_deployment_share(float(x)) for x in k]
+    )
+
+
+def test_deployment_share_of_the_essay_example_at_crossover():
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3) == pytest.approx(0.5)
+
+
+def test_single_question_budget_is_the_training_set():
+    assert lt.single_deployment_token_budget(1e13) == pytest.approx(1e13)

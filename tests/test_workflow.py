@@ -1,0 +1,115 @@
+"""Integration: build the DAG in a throwaway copy of the project and inspect the results."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+SNAKEMAKE = str(Path(sys.executable).parent / "snakemake")
+pytestmark = pytest.mark.integration
+
+
+def _copy_project(dest: Path) -> Path:
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for name in files:
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def _snakemake(cwd, *args, check=True):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    run = subprocess.run(
+        [SNAKEMAKE, "--cores", "2", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
+    if check:
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return run
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = _copy_project(tmp_path_factory.mktemp("project"))
+    _snakemake(project)
+    return project
+
+
+def test_build_produces_ledger_and_pdf(built):
+    ledger = json.loads((built / "results" / "claims.json").read_text())
+    assert len(ledger["claims"]) >= 40
+    assert (built / "paper" / "main.pdf").stat().st_size > 10_000
+
+
+def test_pdf_contains_claim_values(built):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(built / "paper" / "main.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for needle in ["1,160", "26.8", "0.568", "appendix.crossover_d", "reproduced", "differs"]:
+        assert needle in text, needle
+
+
+def test_no_op_rebuild_runs_nothing(built):
+    run = _snakemake(built, "-n")
+    assert "Nothing to be done" in run.stdout + run.stderr
+
+
+def _dry_run_jobs(project):
+    run = _snakemake(project, "-n", "--quiet", "rules")
+    jobs = set()
+    for line in run.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit() and parts[0] not in {"total", "job"}:
+            jobs.add(parts[0])
+    return jobs
+
+
+def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
+    project = _copy_project(tmp_path)
+    for sub in ("results", "paper/main.pdf", ".snakemake", "build"):
+        src = built / sub
+        if src.is_dir():
+            shutil.copytree(src, project / sub, symlinks=True)
+        elif src.exists():
+            shutil.copy2(src, project / sub)
+    path = project / "config" / "assumptions.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("  exchange_rate:\n    value: 0.7\n", "  exchange_rate:\n    value: 0.6\n")
+    )
+    jobs = _dry_run_jobs(project)
+    assert "fit_pretrain_growth" not in jobs
+    assert {"compute_claims", "build_paper", "write_provenance"} <= jobs
+    path.write_text(
+        text.replace("    value: 10\n    unit: models", "    value: 12\n    unit: models")
+    )
+    assert {"fit_pretrain_growth", "compute_claims"} <= _dry_run_jobs(project)
+
+
+def test_bad_assumption_stops_before_any_job(tmp_path):
+    project = _copy_project(tmp_path)
+    path = project / "config" / "assumptions.yaml"
+    path.write_text(path.read_text().replace("value: 1.0e+24", "value: 1.0e24"))
+    run = _snakemake(project, check=False)
+    assert run.returncode != 0
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: config/assumptions.yaml: thresholds.base_model_flop.value: expected number, "
+        "got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25)"
+    ]
+    assert not (project / "results").exists()

@@ -1,0 +1,20 @@
+rule compute_claims:
+    """Recompute every claim of the essay and write the ledger, its macros and tables."""
+    input:
+        growth=out("pretrain_growth.json"),
+        arc="data/arc_agi.csv",
+        elo="data/alphago_zero_elo.csv",
+        run="data/alphago_zero_run.csv",
+    output:
+        json=out("claims.json"),
+        tex=out("claims.tex"),
+        table=out("claims_table.tex"),
+        md=out("claims.md"),
+    log:
+        out("logs/compute_claims.log"),
+    conda:
+        ENV
+    params:
+        assumptions=VALUES,
+    script:
+        "../scripts/compute_claims.py"

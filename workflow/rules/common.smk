@@ -1,0 +1,69 @@
+"""Validate the configuration before any job runs, and name the outputs.
+
+The assumptions file (and an optional scenario) is parsed once here; a problem stops the
+run with one line naming the file, the key and what is wrong. Rules receive the values they
+use through ``params:`` so that editing one assumption re-runs exactly the jobs using it.
+"""
+
+import glob
+import hashlib
+import os
+import subprocess
+import sys
+
+from inference_scaling.config import ConfigError, load_assumptions
+
+ASSUMPTIONS_FILE = config.get("assumptions", "config/assumptions.yaml")
+SCENARIO = config.get("scenario") or None
+SCENARIO_FILE = f"config/scenarios/{SCENARIO}.yaml" if SCENARIO else None
+
+try:
+    ASSUMPTIONS = load_assumptions(ASSUMPTIONS_FILE, SCENARIO_FILE)
+except ConfigError as exc:
+    sys.stderr.write(f"error: {exc}\n")
+    sys.exit(1)
+
+VALUES = ASSUMPTIONS.values
+# Software of every rule: the pinned environment (used with --use-conda; otherwise .venv).
+ENV = "../../environment.yml"
+RESULTS = f"results/scenarios/{SCENARIO}" if SCENARIO else "results"
+FIGURES = f"{RESULTS}/figures" if SCENARIO else "figures"
+PAPER_PDF = f"{RESULTS}/paper/main.pdf" if SCENARIO else "paper/main.pdf"
+
+
+def out(name):
+    """Path of a result file of this build (default or scenario)."""
+    return f"{RESULTS}/{name}"
+
+
+def values(*keys):
+    """The assumption values a rule uses, as a params dict (``group.key -> value``)."""
+    return {key: VALUES[key] for key in keys}
+
+
+def _git_commit():
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def _assumptions_digest():
+    digest = hashlib.sha256()
+    for path in ASSUMPTIONS.sources:
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
+PROVENANCE = {
+    "commit": _git_commit(),
+    "assumptions_sha256": _assumptions_digest(),
+    "source_date_epoch": int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
+    "scenario": SCENARIO or "default",
+}

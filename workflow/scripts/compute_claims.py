@@ -1,0 +1,23 @@
+"""Recompute the claims ledger and write claims.json/.tex/.md and the LaTeX table rows."""
+
+import json
+from pathlib import Path
+
+from inference_scaling import claims, datasets, latex
+from inference_scaling.io import log_line, write_text
+
+
+def main(smk):
+    growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
+    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    ledger = claims.build_ledger(smk.params.assumptions, facts)
+    line = claims.summary(ledger)
+    write_text(smk.output.json, latex.dump_json({"summary": line, "claims": ledger}))
+    write_text(smk.output.tex, latex.render_macros(latex.claim_macros(ledger), line))
+    write_text(smk.output.table, latex.ledger_table(ledger))
+    write_text(smk.output.md, latex.ledger_markdown(ledger, line))
+    log_line(smk.log[0], line)
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake
