@@ -62,3 +62,13 @@ def test_table_and_markdown_cover_every_claim(ledger):
 
 def test_json_is_deterministic():
     assert latex.dump_json({"b": 1, "a": [1.5]}) == '{\n  "a": [\n    1.5\n  ],\n  "b": 1\n}\n'
+
+
+def test_assumption_macros_cover_every_assumption(assumptions):
+    macros = latex.assumption_macros(assumptions.values)
+    assert len(macros) == len(assumptions.values)
+    assert macros["assumeAppendixNParams"] == "10^{12}"
+    assert macros["assumeThresholdsExtremeMultiplier"] == "10^{5}"
+    assert macros["assumeEraExchangeRate"] == "0.7"
+    assert macros["assumeEraFrontierTopN"] == "10"
+    assert macros["assumeThresholdsGptFourFlop"] == "2.1\\times 10^{25}"

@@ -52,8 +52,8 @@ def _group_thousands(integer: int) -> str:
 def format_number(value: float, fmt: str) -> str:
     """LaTeX text for ``value`` (math-mode safe, no ``$``).
 
-    ``f0``..``f4`` fixed decimals; ``g2`` two significant figures; ``int`` grouped integer
-    (``1{,}160``); ``pct``/``pct1`` percent with 0/1 decimals (``\\%`` included);
+    ``f0``..``f4`` fixed decimals; ``g2``/``g3`` two/three significant figures; ``int``
+    grouped integer (``1{,}160``); ``pct``/``pct1`` percent with 0/1 decimals (``\\%`` included);
     ``pow10`` ``10^{25}`` (rounded exponent); ``sci`` ``3\\times10^{10}`` or ``10^{10}``.
     """
     v = float(value)
@@ -64,8 +64,8 @@ def format_number(value: float, fmt: str) -> str:
         if re.fullmatch(r"-?0\.?0*", text):
             text = text.lstrip("-")
         return text
-    if fmt == "g2":
-        return f"{float(f'{v:.2g}'):g}"
+    if fmt in ("g2", "g3"):
+        return f"{float(f'{v:.{fmt[1]}g}'):g}"
     if fmt == "int":
         return _group_thousands(round(v))
     if fmt in ("pct", "pct1"):
@@ -114,6 +114,25 @@ def claim_macros(ledger: list[dict]) -> dict[str, str]:
             macros[macro_name(rec["id"], prefix="essay")] = format_value(rec["essay_value"], fmt)
         macros[macro_name(rec["id"], prefix="verdict")] = rec["verdict"]
     return macros
+
+
+def assumption_format(value: float) -> str:
+    """Prose format for an assumption value: powers of ten for large or tiny numbers,
+    grouped integers for whole numbers, up to three significant figures otherwise."""
+    v = abs(float(value))
+    if v >= 1e5 or 0 < v < 1e-3:
+        return "sci"
+    if float(value).is_integer():
+        return "int"
+    return "g3"
+
+
+def assumption_macros(values: dict[str, float]) -> dict[str, str]:
+    """One macro per assumption value: ``appendix.n_params`` -> ``\\assumeAppendixNParams``."""
+    return {
+        macro_name(key, prefix="assume"): format_number(v, assumption_format(v))
+        for key, v in values.items()
+    }
 
 
 def render_macros(macros: dict[str, str], header: str) -> str:

@@ -18,3 +18,17 @@ rule compute_claims:
         assumptions=VALUES,
     script:
         "../scripts/compute_claims.py"
+
+
+rule write_assumption_macros:
+    """One LaTeX macro per assumption value (\\assume...), so prose never types a number."""
+    output:
+        out("assumptions.tex"),
+    log:
+        out("logs/write_assumption_macros.log"),
+    conda:
+        ENV
+    params:
+        assumptions=VALUES,
+    script:
+        "../scripts/write_assumption_macros.py"

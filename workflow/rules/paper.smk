@@ -21,6 +21,7 @@ rule build_paper:
         sections=sorted(glob.glob("paper/sections/*.tex")),
         bib="paper/references.bib",
         claims=out("claims.tex"),
+        assumptions=out("assumptions.tex"),
         table=out("claims_table.tex"),
         provenance=out("provenance.tex"),
     output:

@@ -1,0 +1,14 @@
+"""Write results/assumptions.tex: one \\assume... macro per assumption value."""
+
+from inference_scaling import latex
+from inference_scaling.io import log_line, write_text
+
+
+def main(smk):
+    macros = latex.assumption_macros(smk.params.assumptions)
+    write_text(smk.output[0], latex.render_macros(macros, "Assumption values used by the build."))
+    log_line(smk.log[0], f"{len(macros)} assumption macros")
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake
