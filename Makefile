@@ -7,10 +7,24 @@ CORES ?= 2
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
 
-.PHONY: all test env tex lint clean
+SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
+
+.PHONY: all test env tex lint clean scenario compare
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
+
+# make scenario NAME=kaplan_allocation -> results/scenarios/NAME/ (ledger, figures, paper)
+scenario: env tex
+	@[ -n "$(NAME)" ] || { echo "usage: make scenario NAME=<one of: $(SCENARIOS)>" >&2; exit 2; }
+	$(SNAKEMAKE) --config scenario=$(NAME)
+	@$(VENV)/bin/python -m inference_scaling.report results/scenarios/$(NAME)/claims.json \
+		results/scenarios/$(NAME)/paper/main.pdf
+
+# Build every scenario and the default, then tabulate which claims and conclusions survive.
+compare: all
+	@for name in $(SCENARIOS); do $(SNAKEMAKE) --quiet rules --config scenario=$$name; done
+	$(VENV)/bin/python -m inference_scaling.compare results
 
 test: env tex
 	$(VENV)/bin/python -m pytest

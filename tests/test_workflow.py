@@ -113,3 +113,42 @@ def test_bad_assumption_stops_before_any_job(tmp_path):
         "got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25)"
     ]
     assert not (project / "results").exists()
+
+
+def _digests(project, paths):
+    import hashlib
+
+    out = {}
+    for rel in paths:
+        base = project / rel
+        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        for f in files:
+            if "scenarios" in f.parts or "logs" in f.parts:
+                continue
+            out[str(f.relative_to(project))] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+def test_scenario_build_leaves_default_outputs_untouched(built):
+    before = _digests(built, ["results", "paper/main.pdf"])
+    _snakemake(built, "--config", "scenario=pessimistic_exchange")
+    scenario = built / "results" / "scenarios" / "pessimistic_exchange"
+    ledger = json.loads((scenario / "claims.json").read_text())
+    amplified = next(r for r in ledger["claims"] if r["id"] == "thresholds.amplified")
+    assert amplified["value"] == pytest.approx(26.0)
+    assert (scenario / "paper" / "main.pdf").exists()
+    assert not (scenario / "pretrain_growth.json").exists(), "shared job was recomputed"
+    assert _digests(built, ["results", "paper/main.pdf"]) == before
+
+
+def test_broken_scenario_gives_one_line(built, tmp_path):
+    bad = built / "config" / "scenarios" / "broken.yaml"
+    bad.write_text("description: broken on purpose\noverrides:\n  era:\n    exchange_rte: 0.5\n")
+    try:
+        run = _snakemake(built, "--config", "scenario=broken", check=False)
+    finally:
+        bad.unlink()
+    assert run.returncode != 0
+    assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
+        "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key"
+    ]

@@ -1,7 +1,7 @@
 rule compute_claims:
     """Recompute every claim of the essay and write the ledger, its macros and tables."""
     input:
-        growth=out("pretrain_growth.json"),
+        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",

@@ -36,6 +36,17 @@ def out(name):
     return f"{RESULTS}/{name}"
 
 
+DEFAULT_VALUES = load_assumptions(ASSUMPTIONS_FILE).values if SCENARIO else VALUES
+
+
+def shared_out(name, *keys):
+    """Path of a result that depends only on ``keys``: a scenario that leaves them at their
+    default values reuses the default build's file instead of recomputing it."""
+    if all(VALUES[key] == DEFAULT_VALUES[key] for key in keys):
+        return f"results/{name}"
+    return out(name)
+
+
 def values(*keys):
     """The assumption values a rule uses, as a params dict (``group.key -> value``)."""
     return {key: VALUES[key] for key in keys}

@@ -1,19 +1,22 @@
+GROWTH_KEYS = (
+    "era.frontier_top_n",
+    "era.fit_start_year",
+    "era.fit_end_year",
+    "era.fit_confidence",
+)
+
+
 rule fit_pretrain_growth:
     """Fit frontier training-compute growth (all domains and language models) to Epoch data."""
     input:
         models="data/epoch_notable_models.csv",
     output:
-        out("pretrain_growth.json"),
+        shared_out("pretrain_growth.json", *GROWTH_KEYS),
     log:
-        out("logs/fit_pretrain_growth.log"),
+        shared_out("logs/fit_pretrain_growth.log", *GROWTH_KEYS),
     conda:
         ENV
     params:
-        assumptions=values(
-            "era.frontier_top_n",
-            "era.fit_start_year",
-            "era.fit_end_year",
-            "era.fit_confidence",
-        ),
+        assumptions=values(*GROWTH_KEYS),
     script:
         "../scripts/fit_pretrain_growth.py"

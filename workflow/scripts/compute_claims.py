@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from inference_scaling import claims, datasets, latex
+from inference_scaling import claims, conclusions, datasets, latex
 from inference_scaling.io import log_line, write_text
 
 
@@ -12,7 +12,12 @@ def main(smk):
     facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
     ledger = claims.build_ledger(smk.params.assumptions, facts)
     line = claims.summary(ledger)
-    write_text(smk.output.json, latex.dump_json({"summary": line, "claims": ledger}))
+    values = {rec["id"]: rec["value"] for rec in ledger}
+    held = conclusions.conclusion_records(values, smk.params.assumptions)
+    write_text(
+        smk.output.json,
+        latex.dump_json({"summary": line, "claims": ledger, "conclusions": held}),
+    )
     write_text(smk.output.tex, latex.render_macros(latex.claim_macros(ledger), line))
     write_text(smk.output.table, latex.ledger_table(ledger))
     write_text(smk.output.md, latex.ledger_markdown(ledger, line))

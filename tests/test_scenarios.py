@@ -1,0 +1,82 @@
+"""Scenarios, qualitative conclusions and the cross-scenario comparison."""
+
+import json
+
+import numpy as np
+import pytest
+from conftest import ROOT
+
+from inference_scaling import claims, compare, conclusions, config
+
+SCENARIOS = sorted(p.stem for p in (ROOT / "config" / "scenarios").glob("*.yaml"))
+
+
+def test_at_least_the_three_required_scenarios_ship():
+    assert {"kaplan_allocation", "pessimistic_exchange", "heavy_deployment"} <= set(SCENARIOS)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_is_valid_and_explained(name):
+    path = ROOT / "config" / "scenarios" / f"{name}.yaml"
+    a = config.load_assumptions(scenario=path)
+    spec = config.read_yaml(path)
+    assert len(spec["description"].split()) >= 30, "one paragraph of rationale"
+    assert a.values != config.load_assumptions().values, "a scenario must change something"
+
+
+def _ledger_for(name, facts):
+    a = config.load_assumptions(scenario=ROOT / "config" / "scenarios" / f"{name}.yaml")
+    ledger = claims.build_ledger(a.values, facts)
+    values = {r["id"]: r["value"] for r in ledger}
+    return {"claims": ledger, "conclusions": conclusions.conclusion_records(values, a.values)}
+
+
+def test_scenarios_move_the_claims_they_target(facts):
+    by_id = {n: {r["id"]: r for r in _ledger_for(n, facts)["claims"]} for n in SCENARIOS}
+    assert by_id["kaplan_allocation"]["appendix.deploy_dominated_pretrain"]["verdict"] == "differs"
+    assert by_id["pessimistic_exchange"]["thresholds.amplified"]["value"] == pytest.approx(26.0)
+    assert by_id["heavy_deployment"]["appendix.crossover_d"]["value"] == pytest.approx(1e9)
+    assert by_id["standard_coefficients"]["appendix.crossover_d"]["value"] == pytest.approx(3e10)
+
+
+def test_conclusions_hold_by_default(ledger, assumptions):
+    values = {r["id"]: r["value"] for r in ledger}
+    assert all(c["holds"] for c in conclusions.conclusion_records(values, assumptions.values))
+
+
+def test_conclusions_can_fail(ledger, assumptions):
+    values = {r["id"]: r["value"] for r in ledger}
+    values["thresholds.amplified"] = 24.5
+    held = {c["id"]: c["holds"] for c in conclusions.conclusion_records(values, assumptions.values)}
+    assert not held["sub_threshold_passes_eu"] and not held["sub_threshold_passes_us"]
+
+
+def test_conclusions_vectorise(ledger, assumptions):
+    values = {r["id"]: r["value"] for r in ledger}
+    values["thresholds.amplified"] = np.array([24.0, 25.5, 26.5])
+    out = conclusions.evaluate_conclusions(values, assumptions.values)
+    assert out["sub_threshold_passes_eu"].tolist() == [False, True, True]
+    assert out["sub_threshold_passes_us"].tolist() == [False, False, True]
+
+
+def test_comparison_table(tmp_path, facts, ledger, assumptions):
+    values = {r["id"]: r["value"] for r in ledger}
+    base = {
+        "summary": "",
+        "claims": ledger,
+        "conclusions": conclusions.conclusion_records(values, assumptions.values),
+    }
+    (tmp_path / "claims.json").write_text(json.dumps(base))
+    for name in ("kaplan_allocation", "pessimistic_exchange"):
+        d = tmp_path / "scenarios" / name
+        d.mkdir(parents=True)
+        (d / "claims.json").write_text(json.dumps(_ledger_for(name, facts)))
+    compare.main(tmp_path)
+    md = (tmp_path / "compare.md").read_text()
+    assert "| claim or conclusion | default | kaplan_allocation | pessimistic_exchange |" in md
+    assert "| appendix.deploy_dominated_pretrain | ok | DIFFERS | ok |" in md
+    assert "| thresholds.amplified | ok | ok | DIFFERS |" in md
+    assert "conclusion: sub_threshold_passes_us" in md
+    assert "era.pretrain_growth |" not in md, "unchanged claims are left out"
+    tex = (tmp_path / "compare.tex").read_text()
+    assert tex.startswith("\\begin{longtable}") and "DIFFERS" in tex
