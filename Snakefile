@@ -10,6 +10,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/era.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/paper.smk"
+include: "workflow/rules/uncertainty.smk"
 
 
 rule all:
@@ -19,4 +20,5 @@ rule all:
         out("claims.json"),
         out("claims.tex"),
         out("claims.md"),
+        out("uncertainty.json"),
         PAPER_PDF,

@@ -253,3 +253,26 @@ def main(argv=None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+UNCERTAINTY_KEYS = {"draws", "blocks", "seed", "shards"}
+
+
+def load_uncertainty(path) -> dict[str, int]:
+    """Read and check the Monte Carlo settings (positive integers, draws divisible by blocks)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of {sorted(UNCERTAINTY_KEYS)}")
+    for key in sorted(set(data) | UNCERTAINTY_KEYS):
+        if key not in UNCERTAINTY_KEYS:
+            raise ConfigError(f"{path}: {key}: unknown key")
+        if key not in data:
+            raise ConfigError(f"{path}: {key}: missing")
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{path}: {key}: expected a positive integer, got {value!r}")
+    if data["draws"] % data["blocks"]:
+        raise ConfigError(
+            f"{path}: draws: {data['draws']} is not a multiple of blocks ({data['blocks']})"
+        )
+    return data

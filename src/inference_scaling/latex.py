@@ -221,3 +221,57 @@ def _plain(value) -> str:
 def dump_json(obj) -> str:
     """Deterministic JSON: sorted keys, fixed indentation, trailing newline."""
     return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _interval_rows(summary: dict, ledger: dict):
+    """(claim id, format, {part: stats}) for every claim, in ledger order."""
+    for rec in ledger["claims"]:
+        yield rec["id"], rec["format"], summary["claims"][rec["id"]]
+
+
+def uncertainty_table(summary: dict, ledger: dict) -> str:
+    """LaTeX longtable: per claim 5%, median, 95%; per conclusion the probability it holds."""
+    lines = [
+        r"\begin{longtable}{@{}llll@{}}",
+        r"\toprule",
+        r"Claim & 5\% & Median & 95\% \\",
+        r"\midrule",
+        r"\endhead",
+    ]
+    for cid, fmt, parts in _interval_rows(summary, ledger):
+        for part, stats in parts.items():
+            label = cid if part == "value" else f"{cid} ({part})"
+            cells = [f"${format_number(stats[q], fmt)}$" for q in ("p5", "median", "p95")]
+            lines.append(f"\\texttt{{{tex_escape(label)}}} & " + " & ".join(cells) + r" \\")
+    lines += [r"\midrule", r"Conclusion & \multicolumn{3}{l}{Probability it holds} \\", r"\midrule"]
+    for con in ledger["conclusions"]:
+        p = summary["conclusions"][con["id"]]
+        lines.append(
+            f"\\texttt{{{tex_escape(con['id'])}}} & "
+            f"\\multicolumn{{3}}{{l}}{{${format_number(p, 'f2')}$}} \\\\"
+        )
+    lines += [r"\bottomrule", r"\end{longtable}"]
+    return "\n".join(lines) + "\n"
+
+
+def uncertainty_markdown(summary: dict, ledger: dict) -> str:
+    """The Monte Carlo summary as Markdown tables."""
+    out = [
+        "# Uncertainty",
+        "",
+        f"{summary['draws']} draws over the assumption ranges "
+        f"(seed {summary['settings']['seed']}).",
+        "",
+        "| claim | 5% | median | 95% |",
+        "|---|---|---|---|",
+    ]
+    for cid, _fmt, parts in _interval_rows(summary, ledger):
+        for part, s in parts.items():
+            label = cid if part == "value" else f"{cid} ({part})"
+            out.append(f"| `{label}` | {s['p5']:.4g} | {s['median']:.4g} | {s['p95']:.4g} |")
+    out += ["", "| conclusion | probability it holds |", "|---|---|"]
+    out += [
+        f"| {c['statement']} | {summary['conclusions'][c['id']]:.3f} |"
+        for c in ledger["conclusions"]
+    ]
+    return "\n".join(out) + "\n"

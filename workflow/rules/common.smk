@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from inference_scaling.config import ConfigError, load_assumptions
+from inference_scaling.config import ConfigError, load_assumptions, load_uncertainty
 
 ASSUMPTIONS_FILE = config.get("assumptions", "config/assumptions.yaml")
 SCENARIO = config.get("scenario") or None
@@ -19,7 +19,9 @@ SCENARIO_FILE = f"config/scenarios/{SCENARIO}.yaml" if SCENARIO else None
 
 try:
     ASSUMPTIONS = load_assumptions(ASSUMPTIONS_FILE, SCENARIO_FILE)
-except ConfigError as exc:
+    UNCERTAINTY = load_uncertainty(config.get("uncertainty", "config/uncertainty.yaml"))
+    MC_SHARDS = int(config.get("mc_shards", UNCERTAINTY["shards"]))
+except (ConfigError, ValueError) as exc:
     sys.stderr.write(f"error: {exc}\n")
     sys.exit(1)
 

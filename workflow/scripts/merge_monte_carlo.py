@@ -1,0 +1,33 @@
+"""Merge Monte Carlo shards and write uncertainty.json/.md and the LaTeX table."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from inference_scaling import latex, montecarlo
+from inference_scaling.io import log_line, write_text
+
+
+def load_blocks(paths):
+    blocks = {}
+    for path in paths:
+        with np.load(path) as data:
+            for name in data.files:
+                block, key = name.split("#", 1)
+                blocks.setdefault(int(block), {})[key] = data[name]
+    return blocks
+
+
+def main(smk):
+    summary = montecarlo.summarize(montecarlo.merge(load_blocks(smk.input.shards)))
+    summary["settings"] = dict(smk.params.settings)
+    ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
+    write_text(smk.output.json, latex.dump_json(summary))
+    write_text(smk.output.md, latex.uncertainty_markdown(summary, ledger))
+    write_text(smk.output.table, latex.uncertainty_table(summary, ledger))
+    log_line(smk.log[0], f"{summary['draws']} draws merged")
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake

@@ -1,0 +1,32 @@
+"""Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from inference_scaling import datasets, montecarlo
+from inference_scaling.io import log_line
+
+
+def main(smk):
+    shard, n_shards = map(int, re.findall(r"\d+", Path(smk.output[0]).name)[-2:])
+    s = smk.params.settings
+    size = s["draws"] // s["blocks"]
+    growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
+    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    arrays = {}
+    for block in montecarlo.shard_blocks(s["blocks"], shard, n_shards):
+        result = montecarlo.run_block(
+            block, s["seed"], size, smk.params.ranges, smk.params.distributions, facts
+        )
+        arrays.update({f"{block}#{key}": value for key, value in result.items()})
+    tmp = Path(smk.output[0]).with_suffix(".tmp.npz")
+    np.savez(tmp, **arrays)
+    tmp.replace(smk.output[0])
+    log_line(smk.log[0], f"shard {shard}/{n_shards}: {len(arrays)} arrays")
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake
