@@ -15,6 +15,7 @@ pytestmark = pytest.mark.integration
 
 
 def _copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     files = subprocess.run(
         ["git", "ls-files", "-co", "--exclude-standard"],
         cwd=ROOT,
