@@ -9,7 +9,7 @@ SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare
+.PHONY: all test env tex lint clean scenario compare arxiv
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -25,6 +25,11 @@ scenario: env tex
 compare: all
 	@for name in $(SCENARIOS); do $(SNAKEMAKE) --quiet rules --config scenario=$$name; done
 	$(VENV)/bin/python -m inference_scaling.compare results
+
+# Submission bundle: sources, generated macros, .bbl and figures; compiles with pdflatex alone.
+arxiv: all
+	$(VENV)/bin/python -m inference_scaling.arxiv dist/arxiv.tar.gz paper results figures \
+		build/latex/default/main.bbl
 
 test: env tex
 	$(VENV)/bin/python -m pytest
