@@ -4,7 +4,6 @@ import hashlib
 import shutil
 
 import pytest
-
 from test_workflow import _copy_project, _snakemake
 
 pytestmark = pytest.mark.integration
