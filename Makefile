@@ -9,7 +9,7 @@ SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare arxiv
+.PHONY: all test env tex lint clean scenario compare arxiv bench
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -30,6 +30,10 @@ compare: all
 arxiv: all
 	$(VENV)/bin/python -m inference_scaling.arxiv dist/arxiv.tar.gz paper results figures \
 		build/latex/default/main.bbl
+
+# Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
+bench: all
+	$(VENV)/bin/python tools/bench.py results/bench.md
 
 test: env tex
 	$(VENV)/bin/python -m pytest
