@@ -9,7 +9,7 @@ SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare arxiv bench
+.PHONY: all test env tex lint clean scenario compare arxiv bench diff
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -30,6 +30,10 @@ compare: all
 arxiv: all
 	$(VENV)/bin/python -m inference_scaling.arxiv dist/arxiv.tar.gz paper results figures \
 		build/latex/default/main.bbl
+
+# make diff [BASE=<git ref>] (default: upstream, else HEAD~1) -> results/diff/
+diff: env tex
+	tools/review_diff.sh $(BASE)
 
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
