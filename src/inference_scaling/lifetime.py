@@ -134,3 +134,85 @@ def deployment_share(
         n_params, n_tokens, deployments, tokens_per_deployment, post_training, c_pre, c_inf
     )
     return dep / total
+
+
+# --- Over-training: lifetime-compute-optimal size at a fixed loss ---------------------------
+
+
+def chinchilla_loss(n_params, n_tokens, E, A, B, alpha, beta):
+    """Parametric loss ``L = E + A / N^alpha + B / D^beta`` (Hoffmann et al. 2022) [nats/token]."""
+    n = np.asarray(n_params, dtype=float)
+    d = np.asarray(n_tokens, dtype=float)
+    return E + A / n**alpha + B / d**beta
+
+
+def tokens_for_loss(target_loss, n_params, E, A, B, alpha, beta):
+    """Pre-training tokens ``D`` that bring a model of ``N`` parameters to ``target_loss``.
+
+    Inverts the parametric loss for ``D`` [tokens]; ``inf`` where ``N`` is too small to reach
+    the target at any ``D`` (``A / N^alpha >= L - E``).
+    """
+    n = np.asarray(n_params, dtype=float)
+    residual = np.asarray(target_loss, dtype=float) - E - A / n**alpha
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = np.where(
+            residual > 0, (B / np.where(residual > 0, residual, 1.0)) ** (1.0 / beta), np.inf
+        )
+    return d
+
+
+def lifetime_optimal_allocation(
+    target_loss,
+    deployment_tokens,
+    E=1.69,
+    A=406.4,
+    B=410.7,
+    alpha=0.34,
+    beta=0.28,
+    c_pre=6.0,
+    c_inf=2.0,
+    iterations=200,
+):
+    """Parameters and tokens minimising lifetime compute at a fixed loss.
+
+    Minimises ``C = c_pre N D + c_inf N T`` over ``N`` subject to
+    ``E + A/N^alpha + B/D^beta = target_loss``, where ``T`` is the total number of tokens
+    generated over the model's deployment [tokens]. Writing ``a = A/N^alpha`` and
+    ``r = B/D^beta = L - E - a``, the first-order condition is
+
+        c_pre D ((alpha/beta)(a/r) - 1) = c_inf T,
+
+    which at ``T = 0`` is Chinchilla's compute-optimal condition ``alpha a = beta r``. For
+    ``T >= 0`` the root lies between the smallest feasible ``N`` and the Chinchilla-optimal
+    one, where the left side decreases monotonically, so a bisection on ``log N`` finds it.
+    Broadcasts over ``target_loss`` and ``deployment_tokens``. Returns ``(N, D)`` arrays
+    [parameters, tokens]; the tokens per parameter are ``D / N``.
+    """
+    loss = np.asarray(target_loss, dtype=float)
+    tokens = np.asarray(deployment_tokens, dtype=float)
+    if np.any(loss <= E):
+        raise ValueError(f"target loss must exceed the irreducible loss E={E}")
+    if np.any(tokens < 0):
+        raise ValueError("deployment tokens must be non-negative")
+    loss, tokens = np.broadcast_arrays(loss, tokens)
+    reducible = loss - E
+    # Smallest feasible N (D -> inf) and the Chinchilla optimum (alpha a = beta r).
+    log_lo = np.log(A / reducible) / alpha
+    log_hi = np.log(A * (alpha + beta) / (beta * reducible)) / alpha
+
+    def excess(log_n):
+        a = A * np.exp(-alpha * log_n)
+        r = reducible - a
+        d = (B / r) ** (1.0 / beta)
+        return c_pre * d * ((alpha / beta) * (a / r) - 1.0) - c_inf * tokens
+
+    lo = log_lo + 1e-12 * np.abs(log_lo)
+    hi = np.array(log_hi, dtype=float)
+    for _ in range(iterations):
+        mid = 0.5 * (lo + hi)
+        with np.errstate(over="ignore", invalid="ignore"):
+            positive = excess(mid) > 0
+        lo = np.where(positive, mid, lo)
+        hi = np.where(positive, hi, mid)
+    n = np.exp(0.5 * (lo + hi))
+    return n, tokens_for_loss(loss, n, E, A, B, alpha, beta)
