@@ -9,6 +9,7 @@ snakemake --cores 2 --config scenario=NAME  # config/scenarios/NAME.yaml into
 include: "workflow/rules/common.smk"
 include: "workflow/rules/era.smk"
 include: "workflow/rules/claims.smk"
+include: "workflow/rules/figures.smk"
 include: "workflow/rules/paper.smk"
 include: "workflow/rules/uncertainty.smk"
 
@@ -21,4 +22,5 @@ rule all:
         out("claims.tex"),
         out("claims.md"),
         out("uncertainty.json"),
+        FIGURE_PDFS,
         PAPER_PDF,

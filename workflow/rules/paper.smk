@@ -24,6 +24,7 @@ rule build_paper:
         assumptions=out("assumptions.tex"),
         table=out("claims_table.tex"),
         provenance=out("provenance.tex"),
+        figures=FIGURE_PDFS,
     output:
         PAPER_PDF,
     log:
@@ -32,7 +33,7 @@ rule build_paper:
         ENV
     params:
         results=lambda w, input: os.path.dirname(input.claims),
-        figures=FIGURES,
+        figures=lambda w, input: os.path.dirname(input.figures[0]),
         builddir=f"build/latex/{SCENARIO or 'default'}",
     shell:
         "workflow/scripts/run_latexmk.sh {params.results} {params.figures} "

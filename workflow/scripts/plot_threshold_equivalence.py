@@ -1,0 +1,25 @@
+"""Figure 7: pre-training-equivalent compute vs OOMs of inference, with the thresholds."""
+
+from inference_scaling.figures import model, style
+
+
+def main(smk):
+    a = smk.params.assumptions
+    band = (
+        1.0 / a["era.inference_ooms_per_training_oom_max"],
+        1.0 / a["era.inference_ooms_per_training_oom_min"],
+    )
+    fig = model.threshold_equivalence(
+        smk.params.base_models,
+        a["era.exchange_rate"],
+        band,
+        a["thresholds.eu_flop"],
+        a["thresholds.us_flop"],
+        a["thresholds.base_model_flop"],
+        a["thresholds.amplified_inference_ooms"],
+    )
+    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake
