@@ -10,6 +10,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/era.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/notebooks.smk"
 include: "workflow/rules/paper.smk"
 include: "workflow/rules/uncertainty.smk"
 
@@ -23,4 +24,5 @@ rule all:
         out("claims.md"),
         out("uncertainty.json"),
         FIGURE_PDFS,
+        NOTEBOOK_OUTPUTS,
         PAPER_PDF,

@@ -1,0 +1,119 @@
+"""Notebooks inside the DAG: jupytext sources -> .ipynb -> executed copy without volatile
+metadata.
+
+    python -m inference_scaling.figures.notebooks convert notebooks/x.py results/notebooks/x.ipynb
+    python -m inference_scaling.figures.notebooks execute IN.ipynb OUT.ipynb [--parameters JSON]
+
+Execution uses papermill with the ``python3`` kernel (jupyter_client starts it with the
+running interpreter, so the project's environment). A failing cell makes ``execute`` exit
+non-zero with the cell's error, so a broken notebook fails the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"name": "python"}
+#: Cell- and notebook-level metadata that changes from run to run.
+VOLATILE_CELL_KEYS = ("execution", "papermill", "collapsed")
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def convert(source, target) -> None:
+    """Jupytext percent source -> .ipynb with kernelspec python3 and language_info."""
+    import jupytext
+    import nbformat
+
+    nb = jupytext.read(source)
+    nb.metadata["kernelspec"] = dict(KERNEL)
+    nb.metadata["language_info"] = dict(LANGUAGE_INFO)
+    nb.metadata.pop("jupytext", None)
+    _atomic_write(Path(target), nbformat.writes(nb) + "\n")
+
+
+def strip_volatile(nb) -> None:
+    """Remove timestamps, durations and paths that differ between two runs (in place)."""
+    params = nb.metadata.get("papermill", {}).get("parameters")
+    nb.metadata.pop("papermill", None)
+    if params is not None:
+        nb.metadata["papermill"] = {"parameters": params}
+    nb.metadata["language_info"] = dict(
+        LANGUAGE_INFO,
+        **{k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"},
+    )
+    for cell in nb.cells:
+        for key in VOLATILE_CELL_KEYS:
+            cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.execution_count = cell.get("execution_count")
+
+
+def execute(source, target, parameters=None, cwd=".") -> None:
+    """Run ``source`` with papermill, strip volatile metadata and write ``target``."""
+    import nbformat
+    import papermill
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".ipynb", dir=target.parent)
+    os.close(fd)
+    try:
+        papermill.execute_notebook(
+            str(source),
+            tmp,
+            parameters=parameters or {},
+            kernel_name="python3",
+            cwd=str(cwd),
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+        )
+        nb = nbformat.read(tmp, as_version=4)
+        strip_volatile(nb)
+        _atomic_write(target, nbformat.writes(nb) + "\n")
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("convert")
+    c.add_argument("source")
+    c.add_argument("target")
+    e = sub.add_parser("execute")
+    e.add_argument("source")
+    e.add_argument("target")
+    e.add_argument("--parameters", default="{}", help="JSON object of notebook parameters")
+    e.add_argument("--cwd", default=".")
+    args = parser.parse_args(argv)
+    if args.command == "convert":
+        convert(args.source, args.target)
+        return 0
+    try:
+        execute(args.source, args.target, json.loads(args.parameters), args.cwd)
+    except Exception as exc:  # papermill's error carries the failing cell's traceback
+        sys.stderr.write(f"error: notebook {args.source} failed:\n{exc}\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+# Notebooks inside the DAG: notebooks/<name>.py (jupytext percent format, reviewed in git) is
+# converted to {RESULTS}/notebooks/<name>.ipynb, executed with papermill (kernel python3) and
+# kept as <name>.executed.ipynb with volatile metadata stripped. A failing cell fails the job.
+import json
+
+NOTEBOOKS = ["growth_trend", "arc_agi", "appendix_walkthrough"]
+NOTEBOOK_OUTPUTS = [out(f"notebooks/{name}.executed.ipynb") for name in NOTEBOOKS]
+# The interpreter running Snakemake (the project's .venv); papermill starts the python3 kernel
+# with the same interpreter, so notebooks import this checkout's package.
+NB_RUN = f"{sys.executable} -m inference_scaling.figures.notebooks"
+NB_EXECUTE = (
+    f"{NB_RUN} execute {{input.notebook}} {{output}} --parameters {{params.parameters:q}} "
+    "> {log} 2>&1 || (tail -n 40 {log} >&2; exit 1)"
+)
+
+
+wildcard_constraints:
+    notebook="|".join(NOTEBOOKS),
+
+
+rule notebook_source:
+    """Convert a jupytext source to .ipynb with kernelspec python3 and language_info."""
+    input:
+        "notebooks/{notebook}.py",
+    output:
+        out("notebooks/{notebook}.ipynb"),
+    log:
+        out("logs/notebook_source_{notebook}.log"),
+    conda:
+        ENV
+    shell:
+        f"{NB_RUN} convert {{input}} {{output}} > {{log}} 2>&1"
+
+
+rule run_growth_trend_notebook:
+    """Execute the growth-trend notebook (figure 8, era.pretrain_growth and its definitions)."""
+    input:
+        notebook=out("notebooks/growth_trend.ipynb"),
+        models="data/epoch_notable_models.csv",
+        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        code=FIGURE_CODE["growth"],
+    output:
+        out("notebooks/growth_trend.executed.ipynb"),
+    log:
+        out("logs/run_growth_trend_notebook.log"),
+    conda:
+        ENV
+    params:
+        parameters=lambda w, input: json.dumps(
+            {
+                "models_csv": input.models,
+                "growth_json": input.growth,
+                "assumptions": values(*GROWTH_KEYS),
+            }
+        ),
+    shell:
+        NB_EXECUTE
+
+
+rule run_arc_agi_notebook:
+    """Execute the ARC-AGI notebook (figure 2 and the o3 / o1-mini multiplier)."""
+    input:
+        notebook=out("notebooks/arc_agi.ipynb"),
+        arc="data/arc_agi.csv",
+        ledger=out("claims.json"),
+        code=FIGURE_CODE["essay"],
+    output:
+        out("notebooks/arc_agi.executed.ipynb"),
+    log:
+        out("logs/run_arc_agi_notebook.log"),
+    conda:
+        ENV
+    params:
+        parameters=lambda w, input: json.dumps({"arc_csv": input.arc, "claims_json": input.ledger}),
+    shell:
+        NB_EXECUTE
+
+
+APPENDIX_KEYS = (
+    "appendix.n_params",
+    "appendix.n_tokens",
+    "appendix.tokens_per_deployment",
+    "appendix.scale_factor",
+    "appendix.param_exponent",
+    "appendix.post_training_share",
+    "appendix.pre_dominated_share",
+    "appendix.deploy_dominated_share",
+)
+
+
+rule run_appendix_walkthrough_notebook:
+    """Execute the appendix walkthrough (lifetime compute; figures 5, 6 and 9)."""
+    input:
+        notebook=out("notebooks/appendix_walkthrough.ipynb"),
+        fit="data/chinchilla_fit.csv",
+        code=FIGURE_CODE["model"],
+    output:
+        out("notebooks/appendix_walkthrough.executed.ipynb"),
+    log:
+        out("logs/run_appendix_walkthrough_notebook.log"),
+    conda:
+        ENV
+    params:
+        parameters=lambda w, input: json.dumps(
+            {"chinchilla_csv": input.fit, "assumptions": values(*APPENDIX_KEYS)}
+        ),
+    shell:
+        NB_EXECUTE
