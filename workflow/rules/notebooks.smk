@@ -46,10 +46,10 @@ rule run_growth_trend_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps(
+        parameters=json.dumps(
             {
-                "models_csv": input.models,
-                "growth_json": input.growth,
+                "models_csv": "data/epoch_notable_models.csv",
+                "growth_json": shared_out("pretrain_growth.json", *GROWTH_KEYS),
                 "assumptions": values(*GROWTH_KEYS),
             }
         ),
@@ -71,7 +71,7 @@ rule run_arc_agi_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps({"arc_csv": input.arc, "claims_json": input.ledger}),
+        parameters=json.dumps({"arc_csv": "data/arc_agi.csv", "claims_json": out("claims.json")}),
     shell:
         NB_EXECUTE
 
@@ -101,8 +101,8 @@ rule run_appendix_walkthrough_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps(
-            {"chinchilla_csv": input.fit, "assumptions": values(*APPENDIX_KEYS)}
+        parameters=json.dumps(
+            {"chinchilla_csv": "data/chinchilla_fit.csv", "assumptions": values(*APPENDIX_KEYS)}
         ),
     shell:
         NB_EXECUTE
