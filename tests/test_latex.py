@@ -72,3 +72,32 @@ def test_assumption_macros_cover_every_assumption(assumptions):
     assert macros["assumeEraExchangeRate"] == "0.7"
     assert macros["assumeEraFrontierTopN"] == "10"
     assert macros["assumeThresholdsGptFourFlop"] == "2.1\\times 10^{25}"
+
+
+def test_pairs_read_the_same_in_text_and_math():
+    assert latex.format_value([0.5, 1.0], "f1") == "0.5\\mbox{--}1.0"
+
+
+def test_essay_values_keep_their_own_precision():
+    assert latex.essay_format(5, "f1") == "f0"
+    assert latex.essay_format([0.5, 1.0], "f1") == "f1"
+    assert latex.essay_format(27, "f1") == "f0"
+
+
+def test_years_are_not_grouped(assumptions):
+    assert latex.assumption_macros(assumptions.values)["assumeEraFitStartYear"] == "2020"
+
+
+def test_ledger_counts(ledger):
+    counts = latex.ledger_count_macros(ledger)
+    assert (
+        int(counts["ledgerTotal"])
+        == len(ledger)
+        == sum(int(counts[k]) for k in ("ledgerReproduced", "ledgerDiffers", "ledgerNew"))
+    )
+
+
+def test_fact_macros(facts):
+    macros = latex.fact_macros(facts)
+    assert macros["factAlphagoEloZero"] == "5{,}185"
+    assert macros["factAlphagoGamesPerIteration"] == "25{,}000"

@@ -84,11 +84,22 @@ def format_number(value: float, fmt: str) -> str:
     raise ValueError(f"unknown number format '{fmt}'")
 
 
+RANGE_DASH = r"\mbox{--}"  # an en dash that reads the same in text and in math mode
+
+
 def format_value(value, fmt: str) -> str:
     """Format a scalar or a ``[low, high]`` pair (joined by an en dash)."""
     if isinstance(value, list | tuple):
-        return "--".join(format_number(v, fmt) for v in value)
+        return RANGE_DASH.join(format_number(v, fmt) for v in value)
     return format_number(value, fmt)
+
+
+def essay_format(value, fmt: str) -> str:
+    """The claim's format, without decimals the essay never wrote (``5`` not ``5.0``)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    if fmt.startswith("f") and all(float(v).is_integer() for v in values):
+        return "f0"
+    return fmt
 
 
 def _extra_format(name: str, fmt: str) -> str:
@@ -111,14 +122,20 @@ def claim_macros(ledger: list[dict]) -> dict[str, str]:
         for name, extra in rec["extra"].items():
             macros[macro_name(rec["id"], name)] = format_value(extra, _extra_format(name, fmt))
         if rec["essay_value"] is not None:
-            macros[macro_name(rec["id"], prefix="essay")] = format_value(rec["essay_value"], fmt)
+            essay = rec["essay_value"]
+            macros[macro_name(rec["id"], prefix="essay")] = format_value(
+                essay, essay_format(essay, fmt)
+            )
         macros[macro_name(rec["id"], prefix="verdict")] = rec["verdict"]
     return macros
 
 
-def assumption_format(value: float) -> str:
-    """Prose format for an assumption value: powers of ten for large or tiny numbers,
-    grouped integers for whole numbers, up to three significant figures otherwise."""
+def assumption_format(value: float, key: str = "") -> str:
+    """Prose format for an assumption value: years as plain integers, powers of ten for
+    large or tiny numbers, grouped integers for whole numbers, else three significant
+    figures."""
+    if key.endswith("_year"):
+        return "f0"
     v = abs(float(value))
     if v >= 1e5 or 0 < v < 1e-3:
         return "sci"
@@ -130,9 +147,37 @@ def assumption_format(value: float) -> str:
 def assumption_macros(values: dict[str, float]) -> dict[str, str]:
     """One macro per assumption value: ``appendix.n_params`` -> ``\\assumeAppendixNParams``."""
     return {
-        macro_name(key, prefix="assume"): format_number(v, assumption_format(v))
+        macro_name(key, prefix="assume"): format_number(v, assumption_format(v, key))
         for key, v in values.items()
     }
+
+
+def constant_macros() -> dict[str, str]:
+    """Macros for the fixed constants of the kernels the prose cites (standard FLOP
+    coefficients per parameter and token)."""
+    from .lifetime import STANDARD_COEFFICIENTS
+
+    c_pre, c_inf = STANDARD_COEFFICIENTS
+    return {
+        "assumeAppendixCPreStandard": format_number(c_pre, "g3"),
+        "assumeAppendixCInfStandard": format_number(c_inf, "g3"),
+    }
+
+
+def fact_macros(facts: dict[str, float]) -> dict[str, str]:
+    """One macro per data fact the claims read: ``alphago.elo_zero`` -> ``\\factAlphagoEloZero``."""
+    return {
+        macro_name(key, prefix="fact"): format_number(v, assumption_format(v, key))
+        for key, v in sorted(facts.items())
+    }
+
+
+def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
+    """``\\ledgerTotal`` and the count of each verdict (``\\ledgerReproduced`` ...)."""
+    counts = {"ledgerTotal": len(ledger)}
+    for verdict, name in (("reproduced", "Reproduced"), ("differs", "Differs"), ("new", "New")):
+        counts[f"ledger{name}"] = sum(r["verdict"] == verdict for r in ledger)
+    return {k: str(v) for k, v in counts.items()}
 
 
 def render_macros(macros: dict[str, str], header: str) -> str:

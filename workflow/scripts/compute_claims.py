@@ -18,7 +18,12 @@ def main(smk):
         smk.output.json,
         latex.dump_json({"summary": line, "claims": ledger, "conclusions": held}),
     )
-    write_text(smk.output.tex, latex.render_macros(latex.claim_macros(ledger), line))
+    macros = {
+        **latex.claim_macros(ledger),
+        **latex.ledger_count_macros(ledger),
+        **latex.fact_macros(facts),
+    }
+    write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
     write_text(smk.output.md, latex.ledger_markdown(ledger, line))
     log_line(smk.log[0], line)

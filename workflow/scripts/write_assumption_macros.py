@@ -5,7 +5,7 @@ from inference_scaling.io import log_line, write_text
 
 
 def main(smk):
-    macros = latex.assumption_macros(smk.params.assumptions)
+    macros = {**latex.assumption_macros(smk.params.assumptions), **latex.constant_macros()}
     write_text(smk.output[0], latex.render_macros(macros, "Assumption values used by the build."))
     log_line(smk.log[0], f"{len(macros)} assumption macros")
 
