@@ -276,7 +276,12 @@ def _interval_rows(summary: dict, ledger: dict):
 
 def uncertainty_table(summary: dict, ledger: dict) -> str:
     """LaTeX longtable: per claim 5%, median, 95%; per conclusion the probability it holds."""
+    settings = summary["settings"]
     lines = [
+        f"Percentiles of each claim over {format_number(summary['draws'], 'int')} Monte Carlo "
+        f"draws of the assumption ranges (seed {settings['seed']}, {settings['blocks']} "
+        "blocks), and the share of draws in which each conclusion holds.",
+        "",
         r"\begin{longtable}{@{}llll@{}}",
         r"\toprule",
         r"Claim & 5\% & Median & 95\% \\",

@@ -23,6 +23,7 @@ rule build_paper:
         claims=out("claims.tex"),
         assumptions=out("assumptions.tex"),
         table=out("claims_table.tex"),
+        uncertainty=out("uncertainty_table.tex"),
         provenance=out("provenance.tex"),
         figures=FIGURE_PDFS,
     output:
