@@ -26,6 +26,7 @@ rule build_paper:
         uncertainty=out("uncertainty_table.tex"),
         provenance=out("provenance.tex"),
         figures=FIGURE_PDFS,
+        tornado=f"{FIGURES}/fig_tornado.pdf",
     output:
         PAPER_PDF,
     log:

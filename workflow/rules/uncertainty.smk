@@ -40,3 +40,29 @@ rule merge_monte_carlo:
         settings={k: UNCERTAINTY[k] for k in ("draws", "blocks", "seed")},
     script:
         "../scripts/merge_monte_carlo.py"
+
+
+rule plot_tornado:
+    """Tornado chart: one-at-a-time swings of the key claims over each assumption's range."""
+    input:
+        code=[
+            "src/inference_scaling/figures/style.py",
+            "src/inference_scaling/figures/uncertainty.py",
+        ],
+        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        arc="data/arc_agi.csv",
+        elo="data/alphago_zero_elo.csv",
+        run="data/alphago_zero_run.csv",
+        ledger=out("claims.json"),
+    output:
+        figure=f"{FIGURES}/fig_tornado.pdf",
+        data=out("tornado.json"),
+    log:
+        out("logs/plot_tornado.log"),
+    conda:
+        ENV
+    params:
+        assumptions=VALUES,
+        ranges=ASSUMPTIONS.ranges,
+    script:
+        "../scripts/plot_tornado.py"
