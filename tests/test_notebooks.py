@@ -64,9 +64,14 @@ def executed(tmp_path_factory, growth, ledger):
     return tmp, errors
 
 
-def test_converted_notebooks_carry_kernel_and_language(executed):
+def test_converted_notebooks_carry_kernel_and_language(executed, tmp_path):
     tmp, _ = executed
     for name in NOTEBOOKS:
+        again = tmp_path / f"{name}.ipynb"
+        subprocess.run(
+            [*CLI, "convert", str(ROOT / "notebooks" / f"{name}.py"), str(again)], check=True
+        )
+        assert again.read_bytes() == (tmp / f"{name}.ipynb").read_bytes(), "not deterministic"
         nb = nbformat.read(tmp / f"{name}.ipynb", as_version=4)
         assert nb.metadata["kernelspec"]["name"] == "python3"
         assert nb.metadata["language_info"]["name"] == "python"

@@ -46,7 +46,14 @@ def convert(source, target) -> None:
     nb.metadata["kernelspec"] = dict(KERNEL)
     nb.metadata["language_info"] = dict(LANGUAGE_INFO)
     nb.metadata.pop("jupytext", None)
+    _stable_ids(nb)
     _atomic_write(Path(target), nbformat.writes(nb) + "\n")
+
+
+def _stable_ids(nb) -> None:
+    """Replace nbformat's random cell ids by their position, so two conversions match."""
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index}"
 
 
 def strip_volatile(nb) -> None:
@@ -59,6 +66,7 @@ def strip_volatile(nb) -> None:
         LANGUAGE_INFO,
         **{k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"},
     )
+    _stable_ids(nb)  # papermill's injected-parameters cell gets a random id
     for cell in nb.cells:
         for key in VOLATILE_CELL_KEYS:
             cell.metadata.pop(key, None)
