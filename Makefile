@@ -5,7 +5,7 @@ VENV := .venv
 CORES ?= 2
 # Dates in the PDF come from the last commit, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
-SNAKEMAKE := $(VENV)/bin/snakemake --cores $(CORES)
+SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 

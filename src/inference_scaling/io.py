@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
+def partial_path(path) -> Path:
+    """Where ``path`` is written before it is renamed into place.
+
+    Same directory (so the rename is atomic), a dot name (hidden), the same suffix (tools
+    infer the format from it) and no random part: when a killed job is re-run, it overwrites
+    what the killed run left behind instead of adding one more stray file.
+    """
+    path = Path(path)
+    return path.with_name(f".{path.stem}.partial{path.suffix}")
+
+
+def publish(tmp, path) -> None:
+    """Make the finished file ``tmp`` readable by all and rename it to ``path``."""
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
 def write_text(path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same directory and a rename."""
+    """Write ``text`` to ``path`` via :func:`partial_path` and a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = partial_path(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; results are for everyone to read
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -13,28 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from ..io import partial_path, write_text
 
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
 #: Cell- and notebook-level metadata that changes from run to run.
 VOLATILE_CELL_KEYS = ("execution", "papermill", "collapsed")
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def convert(source, target) -> None:
@@ -47,7 +34,7 @@ def convert(source, target) -> None:
     nb.metadata["language_info"] = dict(LANGUAGE_INFO)
     nb.metadata.pop("jupytext", None)
     _stable_ids(nb)
-    _atomic_write(Path(target), nbformat.writes(nb) + "\n")
+    write_text(Path(target), nbformat.writes(nb) + "\n")
 
 
 def _stable_ids(nb) -> None:
@@ -81,12 +68,12 @@ def execute(source, target, parameters=None, cwd=".") -> None:
 
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".ipynb", dir=target.parent)
-    os.close(fd)
+    # papermill's raw output, before the volatile metadata is stripped
+    tmp = partial_path(target.with_suffix(".raw.ipynb"))
     try:
         papermill.execute_notebook(
             str(source),
-            tmp,
+            str(tmp),
             parameters=parameters or {},
             kernel_name="python3",
             cwd=str(cwd),
@@ -95,9 +82,9 @@ def execute(source, target, parameters=None, cwd=".") -> None:
         )
         nb = nbformat.read(tmp, as_version=4)
         strip_volatile(nb)
-        _atomic_write(target, nbformat.writes(nb) + "\n")
+        write_text(target, nbformat.writes(nb) + "\n")
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
 
 
 def main(argv=None) -> int:

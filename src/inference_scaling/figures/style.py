@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -14,7 +13,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402 - after selecting the backend
 
-from ..io import log_line  # noqa: E402
+from ..io import log_line, partial_path, publish  # noqa: E402
 
 #: Width of one column of the paper and of the full text block [inches].
 COLUMN_WIDTH = 3.4
@@ -98,14 +97,12 @@ def save_pdf(fig, path, log=None) -> None:
     the job's ``log`` file if given."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
-    os.close(fd)
+    tmp = partial_path(path)
     try:
         fig.savefig(tmp, format="pdf", metadata=pdf_metadata())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     finally:
         plt.close(fig)

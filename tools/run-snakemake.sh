@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Run this checkout's Snakemake so that a build killed by any means (Ctrl-C, SIGKILL, power
+# loss) can simply be started again:
+# - flock holds .snakemake/make.lock while Snakemake runs; the kernel drops it when the
+#   process dies, so a second concurrent build is refused but a dead one never blocks;
+# - holding that lock, no build started through this script is running, so Snakemake's own
+#   lock files left by a killed run are stale and are removed (a killed Snakemake never
+#   releases them, and would otherwise demand `snakemake --unlock`);
+# - --rerun-incomplete re-runs every job whose outputs were being written when it died.
+set -euo pipefail
+mkdir -p .snakemake
+exec 9>.snakemake/make.lock
+if ! flock -n 9; then
+    echo "error: another build is running in $(pwd) (.snakemake/make.lock is held); wait for it" >&2
+    exit 1
+fi
+rm -rf .snakemake/locks
+exec "${VENV:-.venv}/bin/snakemake" --rerun-incomplete "$@"
