@@ -2,7 +2,8 @@
 # Start a throwaway single-node Slurm (no systemd, no accounting) for tests: start_slurm.sh DIR
 # Installs slurm-wlm and munge with apt if missing (root only). Writes /etc/slurm/slurm.conf
 # (the executor plugin's job step ignores SLURM_CONF); state and spool live under DIR.
-# Prints nothing on success; stop everything with: stop_slurm DIR (kills the pids in DIR/pids).
+# Prints nothing on success. To stop: kill the pids in DIR/pids, then put back
+# DIR/slurm.conf.orig, or delete /etc/slurm/slurm.conf when DIR/wrote-slurm.conf exists alone.
 set -euo pipefail
 dir=$(realpath -m "$1"); mkdir -p "$dir/state" "$dir/spool" "$dir/log"
 [ "$(id -u)" -eq 0 ] || { echo "skip: root is needed to install and start Slurm" >&2; exit 3; }
@@ -25,6 +26,9 @@ chown -R munge:munge /etc/munge /run/munge /var/log/munge /var/lib/munge
 chmod 0700 /etc/munge; chmod 0400 /etc/munge/munge.key
 [ -f /etc/slurm/slurm.conf ] && [ ! -f "$dir/slurm.conf.orig" ] && \
     cp /etc/slurm/slurm.conf "$dir/slurm.conf.orig"
+# Stopping must restore or remove the file: a slurm.conf naming a controller that is down makes
+# every Snakemake start wait 10 s (the Slurm plugin runs `scontrol show config` on import).
+: > "$dir/wrote-slurm.conf"
 cat > /etc/slurm/slurm.conf <<CONF
 ClusterName=pipeline-test
 SlurmctldHost=$host
