@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare arxiv bench diff
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -21,10 +21,19 @@ scenario: env tex
 	@$(VENV)/bin/python -m inference_scaling.report results/scenarios/$(NAME)/claims.json \
 		results/scenarios/$(NAME)/paper/main.pdf
 
-# Build every scenario and the default, then tabulate which claims and conclusions survive.
+# Build every scenario and the default, then tabulate which claims and conclusions survive
+# (results/compare.md, .tex for LaTeX, .html for the report).
 compare: all
 	@for name in $(SCENARIOS); do $(SNAKEMAKE) --quiet rules --config scenario=$$name; done
-	$(VENV)/bin/python -m inference_scaling.compare results
+	$(SNAKEMAKE) results/compare.md --quiet rules
+	@echo "scenario comparison: results/compare.md"
+
+# HTML report for reviewers who do not build: every figure, the ledger, the Monte Carlo
+# table, the scenario comparison and the paper, captioned (workflow/report/).
+report: compare
+	$(SNAKEMAKE) report_pages --quiet rules
+	$(SNAKEMAKE) --report results/report.html all report_pages
+	@echo "report: results/report.html"
 
 # Submission bundle: sources, generated macros, .bbl and figures; compiles with pdflatex alone.
 arxiv: all

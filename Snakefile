@@ -3,7 +3,12 @@
 snakemake --cores 2                         # default build: results/, figures/, paper/
 snakemake --cores 2 --config scenario=NAME  # config/scenarios/NAME.yaml into
                                             # results/scenarios/NAME/
+snakemake --cores 2 --report results/report.html all report_pages
+                                            # HTML report (see `make report`)
 """
+
+
+report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
@@ -13,6 +18,7 @@ include: "workflow/rules/figures.smk"
 include: "workflow/rules/notebooks.smk"
 include: "workflow/rules/paper.smk"
 include: "workflow/rules/uncertainty.smk"
+include: "workflow/rules/report.smk"
 
 
 rule all:

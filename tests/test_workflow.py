@@ -153,3 +153,24 @@ def test_broken_scenario_gives_one_line(built, tmp_path):
     assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
         "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key"
     ]
+
+
+def test_html_report_shows_every_figure_table_and_the_comparison(built):
+    # Only the scenario built above is kept, so the comparison needs no other scenario build.
+    for spec in (built / "config" / "scenarios").glob("*.yaml"):
+        if spec.stem != "pessimistic_exchange":
+            spec.unlink()
+    _snakemake(built, "report_pages")
+    _snakemake(built, "--report", "results/report.html", "all", "report_pages")
+    report = (built / "results" / "report.html").read_text(encoding="utf-8")
+    figures = sorted(p.stem for p in (built / "figures").glob("fig_*.pdf"))
+    assert len(figures) >= 9
+    for name in figures:
+        assert f"{name}.pdf" in report, name
+    for page in ("claims.html", "uncertainty.html", "compare.html", "main.pdf"):
+        assert page in report, page
+    # Captions are rendered with the job's real inputs, never left as templates.
+    assert "snakemake.input" not in report and "snakemake.params" not in report
+    assert "data/arc_agi.csv" in report
+    compare = (built / "results" / "compare.html").read_text(encoding="utf-8")
+    assert "<table>" in compare and "pessimistic_exchange" in compare

@@ -2,8 +2,10 @@
 
 Reads the default ledger and every scenario's ledger and writes one table (Markdown and a
 LaTeX ``longtable``): per claim the verdict against the essay, per conclusion whether it
-holds. ``python -m inference_scaling.compare RESULTS_DIR`` writes ``compare.md`` and
-``compare.tex`` into RESULTS_DIR.
+holds. In the workflow the rule ``compare_scenarios`` calls :func:`write_comparison` with
+the ledgers of the configured scenarios; ``python -m inference_scaling.compare RESULTS_DIR``
+does the same for every scenario ledger found under RESULTS_DIR and writes ``compare.md`` and
+``compare.tex`` there.
 """
 
 from __future__ import annotations
@@ -18,13 +20,20 @@ from .latex import tex_escape
 MARK = {"reproduced": "ok", "differs": "DIFFERS", "new": "new"}
 
 
-def load_ledgers(results_dir) -> dict[str, dict]:
-    """``{"default": ledger, "<scenario>": ledger, ...}``, scenarios sorted by name."""
-    results_dir = Path(results_dir)
-    ledgers = {"default": json.loads((results_dir / "claims.json").read_text("utf-8"))}
-    for path in sorted(results_dir.glob("scenarios/*/claims.json")):
+def read_ledgers(default, scenarios) -> dict[str, dict]:
+    """``{"default": ledger, "<scenario>": ledger, ...}`` from the default ledger's path and
+    the scenario ledgers' paths; a scenario is named after its ledger's directory and the
+    scenarios are sorted by name."""
+    ledgers = {"default": json.loads(Path(default).read_text("utf-8"))}
+    for path in sorted(map(Path, scenarios), key=lambda p: p.parent.name):
         ledgers[path.parent.name] = json.loads(path.read_text("utf-8"))
     return ledgers
+
+
+def load_ledgers(results_dir) -> dict[str, dict]:
+    """Every ledger under ``results_dir``: its ``claims.json`` and ``scenarios/*/claims.json``."""
+    results_dir = Path(results_dir)
+    return read_ledgers(results_dir / "claims.json", results_dir.glob("scenarios/*/claims.json"))
 
 
 def comparison_rows(ledgers: dict[str, dict]) -> tuple[list[str], list[list[str]]]:
@@ -79,11 +88,21 @@ def to_latex(header, rows) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_comparison(ledgers: dict[str, dict], md_path, tex_path) -> str:
+    """Write the Markdown and LaTeX tables; return a one-line summary."""
+    header, rows = comparison_rows(ledgers)
+    write_text(md_path, to_markdown(header, rows))
+    write_text(tex_path, to_latex(header, rows))
+    return f"compare: {len(header) - 1} builds, {len(rows)} rows -> {md_path}"
+
+
 def main(results_dir="results") -> int:
-    header, rows = comparison_rows(load_ledgers(results_dir))
-    write_text(Path(results_dir) / "compare.md", to_markdown(header, rows))
-    write_text(Path(results_dir) / "compare.tex", to_latex(header, rows))
-    print(f"compare: {len(header) - 1} builds, {len(rows)} rows -> {results_dir}/compare.md")
+    results_dir = Path(results_dir)
+    print(
+        write_comparison(
+            load_ledgers(results_dir), results_dir / "compare.md", results_dir / "compare.tex"
+        )
+    )
     return 0
 
 

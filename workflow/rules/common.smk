@@ -31,11 +31,25 @@ ENV = "../../environment.yml"
 RESULTS = f"results/scenarios/{SCENARIO}" if SCENARIO else "results"
 FIGURES = f"{RESULTS}/figures" if SCENARIO else "figures"
 PAPER_PDF = f"{RESULTS}/paper/main.pdf" if SCENARIO else "paper/main.pdf"
+# How this build is labelled in the HTML report (snakemake --report).
+BUILD = SCENARIO or "default"
 
 
 def out(name):
     """Path of a result file of this build (default or scenario)."""
     return f"{RESULTS}/{name}"
+
+
+def figure_output(name, title):
+    """The PDF of figure ``name``, shown in the HTML report (snakemake --report) under
+    Figures with the caption workflow/report/<name>.rst. Snakemake resolves a caption path
+    against the directory of the file defining the rule: all rules live in workflow/rules/."""
+    return report(
+        f"{FIGURES}/{name}.pdf",
+        caption=f"../report/{name}.rst",
+        category="Figures",
+        labels={"figure": title, "build": BUILD},
+    )
 
 
 DEFAULT_VALUES = load_assumptions(ASSUMPTIONS_FILE).values if SCENARIO else VALUES

@@ -28,7 +28,7 @@ rule plot_o1_aime:
         data="data/o1_aime.csv",
         code=FIGURE_CODE["essay"],
     output:
-        f"{FIGURES}/fig_o1_aime.pdf",
+        figure_output("fig_o1_aime", "o1 on AIME vs compute"),
     log:
         out("logs/plot_o1_aime.log"),
     conda:
@@ -44,7 +44,7 @@ rule plot_arc_agi:
         ledger=out("claims.json"),
         code=FIGURE_CODE["essay"],
     output:
-        f"{FIGURES}/fig_arc_agi.pdf",
+        figure_output("fig_arc_agi", "ARC-AGI-1 score vs cost per task"),
     log:
         out("logs/plot_arc_agi.log"),
     conda:
@@ -61,7 +61,7 @@ rule plot_ida_ladder:
         ledger=out("claims.json"),
         code=FIGURE_CODE["essay"],
     output:
-        f"{FIGURES}/fig_ida_ladder.pdf",
+        figure_output("fig_ida_ladder", "AlphaGo Zero amplify/distil ladder"),
     log:
         out("logs/plot_ida_ladder.log"),
     conda:
@@ -78,7 +78,7 @@ rule plot_lifetime_compute:
     input:
         code=FIGURE_CODE["model"],
     output:
-        f"{FIGURES}/fig_lifetime_compute.pdf",
+        figure_output("fig_lifetime_compute", "lifetime compute vs deployments"),
     log:
         out("logs/plot_lifetime_compute.log"),
     conda:
@@ -96,7 +96,7 @@ rule plot_cost_multipliers:
     input:
         code=FIGURE_CODE["model"],
     output:
-        f"{FIGURES}/fig_cost_multipliers.pdf",
+        figure_output("fig_cost_multipliers", "cost of scaling pre-training vs inference"),
     log:
         out("logs/plot_cost_multipliers.log"),
     conda:
@@ -118,7 +118,7 @@ rule plot_threshold_equivalence:
     input:
         code=FIGURE_CODE["model"],
     output:
-        f"{FIGURES}/fig_threshold_equivalence.pdf",
+        figure_output("fig_threshold_equivalence", "inference vs compute thresholds"),
     log:
         out("logs/plot_threshold_equivalence.log"),
     conda:
@@ -146,7 +146,7 @@ rule plot_frontier_growth:
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         code=FIGURE_CODE["growth"],
     output:
-        f"{FIGURES}/fig_frontier_growth.pdf",
+        figure_output("fig_frontier_growth", "frontier training-compute growth"),
     log:
         out("logs/plot_frontier_growth.log"),
     conda:
@@ -163,7 +163,7 @@ rule plot_overtraining:
         fit="data/chinchilla_fit.csv",
         code=FIGURE_CODE["model"],
     output:
-        f"{FIGURES}/fig_overtraining.pdf",
+        figure_output("fig_overtraining", "over-training under heavy deployment"),
     log:
         out("logs/plot_overtraining.log"),
     conda:

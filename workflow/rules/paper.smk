@@ -28,7 +28,12 @@ rule build_paper:
         figures=FIGURE_PDFS,
         tornado=f"{FIGURES}/fig_tornado.pdf",
     output:
-        PAPER_PDF,
+        report(
+            PAPER_PDF,
+            caption="../report/paper.rst",
+            category="Paper",
+            labels={"document": "companion paper", "build": BUILD},
+        ),
     log:
         out("logs/latexmk.log"),
     conda:

@@ -55,7 +55,7 @@ rule plot_tornado:
         run="data/alphago_zero_run.csv",
         ledger=out("claims.json"),
     output:
-        figure=f"{FIGURES}/fig_tornado.pdf",
+        figure=figure_output("fig_tornado", "sensitivity of key claims (tornado)"),
         data=out("tornado.json"),
     log:
         out("logs/plot_tornado.log"),

@@ -1,0 +1,15 @@
+"""Tabulate which claims and conclusions survive each scenario (Markdown, LaTeX and HTML)."""
+
+from inference_scaling import compare
+from inference_scaling.io import log_line
+from inference_scaling.report_pages import render_file
+
+
+def main(smk):
+    ledgers = compare.read_ledgers(smk.input.default, smk.input.scenarios)
+    log_line(smk.log[0], compare.write_comparison(ledgers, smk.output.md, smk.output.tex))
+    render_file(smk.output.md, smk.output.html)
+
+
+if __name__ == "__main__" and "snakemake" in globals():
+    main(snakemake)  # noqa: F821 - injected by Snakemake
