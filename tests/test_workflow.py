@@ -102,6 +102,20 @@ def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
     assert {"fit_pretrain_growth", "compute_claims"} <= _dry_run_jobs(project)
 
 
+def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
+    # A real edit: Snakemake ignores a newer mtime when the content matches its checksum.
+    kernel = built / "src" / "inference_scaling" / "lifetime.py"
+    text = kernel.read_text()
+    kernel.write_text(text + "# an edit\n")
+    try:
+        jobs = _dry_run_jobs(built)
+    finally:
+        kernel.write_text(text)
+    assert {"compute_claims", "monte_carlo_shard", "plot_lifetime_compute", "build_paper"} <= jobs
+    # The growth fit and the digitized o1 chart do not import the lifetime kernel.
+    assert not {"fit_pretrain_growth", "plot_o1_aime"} & jobs
+
+
 def test_bad_assumption_stops_before_any_job(tmp_path):
     project = _copy_project(tmp_path)
     path = project / "config" / "assumptions.yaml"

@@ -1,6 +1,7 @@
 rule compute_claims:
     """Recompute every claim of the essay and write the ledger, its macros and tables."""
     input:
+        code=script_code("compute_claims"),
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
@@ -22,6 +23,8 @@ rule compute_claims:
 
 rule write_assumption_macros:
     """One LaTeX macro per assumption value (\\assume...), so prose never types a number."""
+    input:
+        code=script_code("write_assumption_macros"),
     output:
         out("assumptions.tex"),
     log:

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+from inference_scaling.code_deps import module_sources, package_sources
 from inference_scaling.config import ConfigError, load_assumptions, load_uncertainty
 
 ASSUMPTIONS_FILE = config.get("assumptions", "config/assumptions.yaml")
@@ -38,6 +39,21 @@ BUILD = SCENARIO or "default"
 def out(name):
     """Path of a result file of this build (default or scenario)."""
     return f"{RESULTS}/{name}"
+
+
+def script_code(name):
+    """Package files that workflow/scripts/<name>.py runs (kernels and the data files they
+    read), as inputs: Snakemake tracks a rule's own script, not what it imports, and without
+    these a fix in a kernel would leave its results stale."""
+    return package_sources(f"workflow/scripts/{name}.py")
+
+
+def notebook_code(name):
+    """Package files that notebooks/<name>.py and the notebook runner import."""
+    return sorted(
+        set(package_sources(f"notebooks/{name}.py"))
+        | set(module_sources("inference_scaling.figures.notebooks"))
+    )
 
 
 def figure_output(name, title):

@@ -9,6 +9,7 @@ GROWTH_KEYS = (
 rule fit_pretrain_growth:
     """Fit frontier training-compute growth (all domains and language models) to Epoch data."""
     input:
+        code=script_code("fit_pretrain_growth"),
         models="data/epoch_notable_models.csv",
     output:
         shared_out("pretrain_growth.json", *GROWTH_KEYS),

@@ -1,6 +1,7 @@
 # One job per figure: each reads only its data files (input:) and the assumption values it
-# draws (params:), so editing one of them redraws only the figures that use it. The plotting
-# module and the shared style are inputs too, so a change of drawing code redraws its figures.
+# draws (params:), so editing one of them redraws only the figures that use it. The package
+# code a script imports is an input too (script_code), so a change of drawing code or of a
+# kernel redraws exactly the figures that run it.
 
 FIGURE_NAMES = [
     "fig_o1_aime",
@@ -15,18 +16,11 @@ FIGURE_NAMES = [
 FIGURE_PDFS = [f"{FIGURES}/{name}.pdf" for name in FIGURE_NAMES]
 
 
-# The package files each figure module's drawing code lives in (plus the shared style).
-FIGURE_CODE = {
-    kind: [f"src/inference_scaling/figures/{name}.py" for name in ("style", kind)]
-    for kind in ("essay", "model", "growth")
-}
-
-
 rule plot_o1_aime:
     """Figure 1: o1 on AIME vs train-time and test-time compute (digitized charts)."""
     input:
+        code=script_code("plot_o1_aime"),
         data="data/o1_aime.csv",
-        code=FIGURE_CODE["essay"],
     output:
         figure_output("fig_o1_aime", "o1 on AIME vs compute"),
     log:
@@ -40,9 +34,9 @@ rule plot_o1_aime:
 rule plot_arc_agi:
     """Figure 2: ARC-AGI-1 score vs cost per task; the o1-mini -> o3 span from the ledger."""
     input:
+        code=script_code("plot_arc_agi"),
         data="data/arc_agi.csv",
         ledger=out("claims.json"),
-        code=FIGURE_CODE["essay"],
     output:
         figure_output("fig_arc_agi", "ARC-AGI-1 score vs cost per task"),
     log:
@@ -56,10 +50,10 @@ rule plot_arc_agi:
 rule plot_ida_ladder:
     """Figure 3: AlphaGo Zero's amplify/distil ladder (schematic) and its published ratings."""
     input:
+        code=script_code("plot_ida_ladder"),
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",
         ledger=out("claims.json"),
-        code=FIGURE_CODE["essay"],
     output:
         figure_output("fig_ida_ladder", "AlphaGo Zero amplify/distil ladder"),
     log:
@@ -76,7 +70,7 @@ rule plot_ida_ladder:
 rule plot_lifetime_compute:
     """Figure 5: pre-training, deployment and total compute vs deployments, d* marked."""
     input:
-        code=FIGURE_CODE["model"],
+        code=script_code("plot_lifetime_compute"),
     output:
         figure_output("fig_lifetime_compute", "lifetime compute vs deployments"),
     log:
@@ -94,7 +88,7 @@ rule plot_lifetime_compute:
 rule plot_cost_multipliers:
     """Figure 6: lifetime cost of scaling pre-training vs inference by deployment share."""
     input:
-        code=FIGURE_CODE["model"],
+        code=script_code("plot_cost_multipliers"),
     output:
         figure_output("fig_cost_multipliers", "cost of scaling pre-training vs inference"),
     log:
@@ -116,7 +110,7 @@ rule plot_cost_multipliers:
 rule plot_threshold_equivalence:
     """Figure 7: pre-training-equivalent compute vs OOMs of inference, thresholds marked."""
     input:
-        code=FIGURE_CODE["model"],
+        code=script_code("plot_threshold_equivalence"),
     output:
         figure_output("fig_threshold_equivalence", "inference vs compute thresholds"),
     log:
@@ -142,9 +136,9 @@ rule plot_threshold_equivalence:
 rule plot_frontier_growth:
     """Figure 8: notable models, the frontier and the ledger's fitted growth trends."""
     input:
+        code=script_code("plot_frontier_growth"),
         models="data/epoch_notable_models.csv",
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
-        code=FIGURE_CODE["growth"],
     output:
         figure_output("fig_frontier_growth", "frontier training-compute growth"),
     log:
@@ -160,8 +154,8 @@ rule plot_frontier_growth:
 rule plot_overtraining:
     """Figure 9: lifetime-compute-optimal model size and tokens per parameter vs deployment."""
     input:
+        code=script_code("plot_overtraining"),
         fit="data/chinchilla_fit.csv",
-        code=FIGURE_CODE["model"],
     output:
         figure_output("fig_overtraining", "over-training under heavy deployment"),
     log:

@@ -21,7 +21,8 @@ wildcard_constraints:
 rule notebook_source:
     """Convert a jupytext source to .ipynb with kernelspec python3 and language_info."""
     input:
-        "notebooks/{notebook}.py",
+        source="notebooks/{notebook}.py",
+        code=module_sources("inference_scaling.figures.notebooks"),
     output:
         out("notebooks/{notebook}.ipynb"),
     log:
@@ -29,7 +30,7 @@ rule notebook_source:
     conda:
         ENV
     shell:
-        f"{NB_RUN} convert {{input}} {{output}} > {{log}} 2>&1"
+        f"{NB_RUN} convert {{input.source}} {{output}} > {{log}} 2>&1"
 
 
 rule run_growth_trend_notebook:
@@ -38,7 +39,7 @@ rule run_growth_trend_notebook:
         notebook=out("notebooks/growth_trend.ipynb"),
         models="data/epoch_notable_models.csv",
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
-        code=FIGURE_CODE["growth"],
+        code=notebook_code("growth_trend"),
     output:
         out("notebooks/growth_trend.executed.ipynb"),
     log:
@@ -63,7 +64,7 @@ rule run_arc_agi_notebook:
         notebook=out("notebooks/arc_agi.ipynb"),
         arc="data/arc_agi.csv",
         ledger=out("claims.json"),
-        code=FIGURE_CODE["essay"],
+        code=notebook_code("arc_agi"),
     output:
         out("notebooks/arc_agi.executed.ipynb"),
     log:
@@ -93,7 +94,7 @@ rule run_appendix_walkthrough_notebook:
     input:
         notebook=out("notebooks/appendix_walkthrough.ipynb"),
         fit="data/chinchilla_fit.csv",
-        code=FIGURE_CODE["model"],
+        code=notebook_code("appendix_walkthrough"),
     output:
         out("notebooks/appendix_walkthrough.executed.ipynb"),
     log:

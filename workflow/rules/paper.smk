@@ -1,6 +1,7 @@
 rule write_provenance:
     """Macros for the title-page note: commit, assumptions hash, build date, scenario."""
     input:
+        code=script_code("write_provenance"),
         assumptions=ASSUMPTIONS.sources,
     output:
         out("provenance.tex"),

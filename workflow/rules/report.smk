@@ -19,8 +19,8 @@ wildcard_constraints:
 rule render_report_page:
     """The claims ledger or the uncertainty table as a standalone HTML page for the report."""
     input:
+        code=script_code("render_report_page"),
         md=out("{page}.md"),
-        code="src/inference_scaling/report_pages.py",
     output:
         report(
             out("{page}.html"),
@@ -46,9 +46,9 @@ if not SCENARIO:
     rule compare_scenarios:
         """Which claims and conclusions survive each scenario: Markdown, LaTeX and HTML."""
         input:
+            code=script_code("compare_scenarios"),
             default=out("claims.json"),
             scenarios=expand("results/scenarios/{name}/claims.json", name=SCENARIO_NAMES),
-            code=["src/inference_scaling/compare.py", "src/inference_scaling/report_pages.py"],
         output:
             md=out("compare.md"),
             tex=out("compare.tex"),

@@ -1,6 +1,7 @@
 rule monte_carlo_shard:
     """Evaluate every claim and conclusion on this shard's blocks of Monte Carlo draws."""
     input:
+        code=script_code("monte_carlo_shard"),
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
@@ -22,6 +23,7 @@ rule monte_carlo_shard:
 rule merge_monte_carlo:
     """Merge the shards in block order; write intervals, probabilities and the tornado data."""
     input:
+        code=script_code("merge_monte_carlo"),
         shards=expand(
             out("uncertainty/shard_{shard}_of_{shards}.npz"),
             shard=range(MC_SHARDS),
@@ -45,10 +47,7 @@ rule merge_monte_carlo:
 rule plot_tornado:
     """Tornado chart: one-at-a-time swings of the key claims over each assumption's range."""
     input:
-        code=[
-            "src/inference_scaling/figures/style.py",
-            "src/inference_scaling/figures/uncertainty.py",
-        ],
+        code=script_code("plot_tornado"),
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",

@@ -1,0 +1,91 @@
+"""The package files a workflow script runs, so a rule can list them as inputs.
+
+Snakemake re-runs a job when its own script changes, but not when a kernel that the script
+imports does: a fix in ``lifetime.py`` would leave a stale ledger. Rules therefore take
+``code=script_code(...)``, the closure of the script's imports inside this package, found by
+reading the sources (``ast``, nothing is imported or executed), plus the package's data
+files (``essay_claims.yaml``) that a module of the closure names.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = "inference_scaling"
+
+
+def _module_file(name: str, src: Path) -> Path | None:
+    """File of module ``name`` (dotted, absolute) under ``src``, if it is in the package."""
+    base = src.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _package_of(module: str | None, path: Path) -> str | None:
+    if module is None:
+        return None
+    return module if path.name == "__init__.py" else module.rpartition(".")[0]
+
+
+def imported_modules(source: str, module: str | None = None, path: Path = Path("x.py")):
+    """Absolute names of the package modules that ``source`` imports (``module`` is its own
+    dotted name, needed to resolve relative imports; ``path`` tells a package from a module).
+    For ``from A import b`` both ``A`` and ``A.b`` are returned: ``b`` may be a submodule."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                package = _package_of(module, path)
+                if package is None:
+                    continue
+                parts = package.split(".")
+                parts = parts[: len(parts) - (node.level - 1)]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return {n for n in names if n == PACKAGE or n.startswith(PACKAGE + ".")}
+
+
+def _closure(names, root) -> list[str]:
+    """Files of the package modules ``names`` and of everything they import, transitively,
+    with parent packages' ``__init__.py`` and the data files those modules name."""
+    root = Path(root)
+    src = root / "src"
+    seen: dict[str, Path] = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        path = _module_file(name, src)
+        if path is None:  # an imported function or class, not a module
+            continue
+        seen[name] = path
+        # Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]
+        todo += imported_modules(path.read_text(encoding="utf-8"), name, path)
+    files = set(seen.values())
+    data = [p for p in (src / PACKAGE).rglob("*") if p.is_file() and p.suffix in {".yaml", ".json"}]
+    for path in list(files):
+        text = path.read_text(encoding="utf-8")
+        files.update(p for p in data if p.name in text)
+    return sorted(str(p.relative_to(root)) for p in files)
+
+
+def package_sources(script, root=".") -> list[str]:
+    """Package files (paths relative to ``root``, sorted) that the script or notebook source
+    ``script`` runs through its imports of the package."""
+    return _closure(imported_modules(Path(script).read_text(encoding="utf-8")), root)
+
+
+def module_sources(module: str, root=".") -> list[str]:
+    """Package files that ``python -m <module>`` runs (the module and its imports)."""
+    return _closure([module], root)

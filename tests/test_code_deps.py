@@ -1,0 +1,78 @@
+"""Package files a workflow script runs: the inputs that make a kernel edit re-run its jobs."""
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from inference_scaling.code_deps import imported_modules, module_sources, package_sources
+
+
+def test_absolute_and_relative_imports_are_resolved():
+    source = (
+        "import numpy\nimport inference_scaling.era\nfrom inference_scaling import claims\n"
+        "from .io import write_text\nfrom . import lifetime\nfrom ..latex import tex_escape\n"
+    )
+    names = imported_modules(
+        source, "inference_scaling.figures.essay", ROOT / "src/inference_scaling/figures/essay.py"
+    )
+    assert {
+        "inference_scaling.era",
+        "inference_scaling.claims",
+        "inference_scaling.figures.io",
+        "inference_scaling.figures.lifetime",
+        "inference_scaling.latex",
+    } <= names
+    assert "numpy" not in names
+
+
+def _project(tmp_path):
+    pkg = tmp_path / "src" / "inference_scaling"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "kernel.py").write_text("from .helper import f\nTABLE = 'table.yaml'\n")
+    (pkg / "helper.py").write_text("import numpy as np\n")
+    (pkg / "unused.py").write_text("")
+    (pkg / "table.yaml").write_text("a: 1\n")
+    script = tmp_path / "script.py"
+    script.write_text("from inference_scaling.kernel import TABLE\n")
+    return script
+
+
+def test_closure_follows_imports_and_named_data_files(tmp_path):
+    script = _project(tmp_path)
+    assert package_sources(script, tmp_path) == [
+        "src/inference_scaling/__init__.py",
+        "src/inference_scaling/helper.py",
+        "src/inference_scaling/kernel.py",
+        "src/inference_scaling/table.yaml",
+    ]
+
+
+def test_a_cycle_terminates(tmp_path):
+    script = _project(tmp_path)
+    (tmp_path / "src/inference_scaling/helper.py").write_text("from . import kernel\n")
+    assert "src/inference_scaling/kernel.py" in package_sources(script, tmp_path)
+
+
+def test_the_ledger_depends_on_every_kernel_and_the_essay_values():
+    files = package_sources(ROOT / "workflow/scripts/compute_claims.py", ROOT)
+    for name in ("claims", "lifetime", "thresholds", "era", "ida", "deployment"):
+        assert f"src/inference_scaling/{name}.py" in files
+    assert "src/inference_scaling/essay_claims.yaml" in files
+    assert not any("figures/" in f for f in files)
+
+
+def test_notebook_runner_module():
+    assert "src/inference_scaling/figures/notebooks.py" in module_sources(
+        "inference_scaling.figures.notebooks", ROOT
+    )
+
+
+@pytest.mark.parametrize("smk", sorted((ROOT / "workflow" / "rules").glob("*.smk")), ids=str)
+def test_every_python_script_rule_lists_its_package_code(smk):
+    text = smk.read_text()
+    for block in re.split(r"\n(?=\s*rule )", text):
+        match = re.search(r'script:\s*\n\s*"\.\./scripts/(\w+)\.py"', block)
+        if match:
+            assert f'script_code("{match.group(1)}")' in block, (smk.name, match.group(1))
