@@ -6,6 +6,8 @@ Builds a throwaway copy of the project (environment ready, outputs cold) and tim
 `snakemake --version`, a cold build, a no-op rebuild, a paper-text edit, a one-figure edit,
 a one-assumption edit (listing the jobs it re-ran), and 10^6 Monte Carlo draws of every
 claim. Each time is also given as a ratio to the bare snakemake start measured in this run.
+The table goes to OUT.md and replaces the block between the bench markers in README.md, so
+the README's performance section always shows the last measurement, never typed numbers.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = str(Path(sys.executable).parent / "snakemake")
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")}
 
 
@@ -63,6 +66,16 @@ def monte_carlo_seconds(draws=1_000_000) -> float:
     start = time.perf_counter()
     montecarlo.run_block(0, 1, draws, a.ranges, a.distributions, facts)
     return time.perf_counter() - start
+
+
+def update_readme(readme: Path, table: str) -> None:
+    """Replace the text between the bench markers of ``readme`` with ``table``."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return
+    start += len(README_START)
+    readme.write_text(text[:start] + "\n" + table + text[end:], encoding="utf-8")
 
 
 def main(out_path="results/bench.md") -> int:
@@ -124,6 +137,7 @@ def main(out_path="results/bench.md") -> int:
     text = "\n".join(lines) + "\n"
     Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     Path(out_path).write_text(text)
+    update_readme(ROOT / "README.md", text)
     print(text)
     return 0
 
