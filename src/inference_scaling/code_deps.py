@@ -10,6 +10,7 @@ files (``essay_claims.yaml``) that a module of the closure names.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = "inference_scaling"
@@ -53,6 +54,13 @@ def imported_modules(source: str, module: str | None = None, path: Path = Path("
     return {n for n in names if n == PACKAGE or n.startswith(PACKAGE + ".")}
 
 
+@lru_cache(maxsize=None)
+def _file_imports(path: Path, module: str) -> frozenset[str]:
+    # The workflow asks for the closure of some twenty scripts that share most modules:
+    # parse each file once per process.
+    return frozenset(imported_modules(path.read_text(encoding="utf-8"), module, path))
+
+
 def _closure(names, root) -> list[str]:
     """Files of the package modules ``names`` and of everything they import, transitively,
     with parent packages' ``__init__.py`` and the data files those modules name."""
@@ -71,7 +79,7 @@ def _closure(names, root) -> list[str]:
         # Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
         parts = name.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]
-        todo += imported_modules(path.read_text(encoding="utf-8"), name, path)
+        todo += _file_imports(path, name)
     files = set(seen.values())
     data = [p for p in (src / PACKAGE).rglob("*") if p.is_file() and p.suffix in {".yaml", ".json"}]
     for path in list(files):
