@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from inference_scaling import datasets, montecarlo
-from inference_scaling.io import log_line
+from inference_scaling.io import log_line, partial_path, publish
 
 
 def main(smk):
@@ -22,9 +22,9 @@ def main(smk):
             block, s["seed"], size, smk.params.ranges, smk.params.distributions, facts
         )
         arrays.update({f"{block}#{key}": value for key, value in result.items()})
-    tmp = Path(smk.output[0]).with_suffix(".tmp.npz")
+    tmp = partial_path(smk.output[0])
     np.savez(tmp, **arrays)
-    tmp.replace(smk.output[0])
+    publish(tmp, smk.output[0])
     log_line(smk.log[0], f"shard {shard}/{n_shards}: {len(arrays)} arrays")
 
 
