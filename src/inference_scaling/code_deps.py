@@ -10,7 +10,7 @@ files (``essay_claims.yaml``) that a module of the closure names.
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PACKAGE = "inference_scaling"
@@ -54,7 +54,7 @@ def imported_modules(source: str, module: str | None = None, path: Path = Path("
     return {n for n in names if n == PACKAGE or n.startswith(PACKAGE + ".")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _file_imports(path: Path, module: str) -> frozenset[str]:
     # The workflow asks for the closure of some twenty scripts that share most modules:
     # parse each file once per process.
