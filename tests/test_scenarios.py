@@ -71,7 +71,9 @@ def test_comparison_table(tmp_path, facts, ledger, assumptions):
         d = tmp_path / "scenarios" / name
         d.mkdir(parents=True)
         (d / "claims.json").write_text(json.dumps(_ledger_for(name, facts)))
-    compare.main(tmp_path)
+    scenarios = sorted(tmp_path.glob("scenarios/*/claims.json"))
+    ledgers = compare.read_ledgers(tmp_path / "claims.json", scenarios)
+    compare.write_comparison(ledgers, tmp_path / "compare.md", tmp_path / "compare.tex")
     md = (tmp_path / "compare.md").read_text()
     assert "| claim or conclusion | default | kaplan_allocation | pessimistic_exchange |" in md
     assert "| appendix.deploy_dominated_pretrain | ok | DIFFERS | ok |" in md

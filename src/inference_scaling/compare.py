@@ -2,16 +2,13 @@
 
 Reads the default ledger and every scenario's ledger and writes one table (Markdown and a
 LaTeX ``longtable``): per claim the verdict against the essay, per conclusion whether it
-holds. In the workflow the rule ``compare_scenarios`` calls :func:`write_comparison` with
-the ledgers of the configured scenarios; ``python -m inference_scaling.compare RESULTS_DIR``
-does the same for every scenario ledger found under RESULTS_DIR and writes ``compare.md`` and
-``compare.tex`` there.
+holds. The rule ``compare_scenarios`` (``make compare``) calls :func:`write_comparison` with
+the ledgers of the scenarios in ``config/scenarios/``.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from .io import write_text
@@ -28,12 +25,6 @@ def read_ledgers(default, scenarios) -> dict[str, dict]:
     for path in sorted(map(Path, scenarios), key=lambda p: p.parent.name):
         ledgers[path.parent.name] = json.loads(path.read_text("utf-8"))
     return ledgers
-
-
-def load_ledgers(results_dir) -> dict[str, dict]:
-    """Every ledger under ``results_dir``: its ``claims.json`` and ``scenarios/*/claims.json``."""
-    results_dir = Path(results_dir)
-    return read_ledgers(results_dir / "claims.json", results_dir.glob("scenarios/*/claims.json"))
 
 
 def comparison_rows(ledgers: dict[str, dict]) -> tuple[list[str], list[list[str]]]:
@@ -94,17 +85,3 @@ def write_comparison(ledgers: dict[str, dict], md_path, tex_path) -> str:
     write_text(md_path, to_markdown(header, rows))
     write_text(tex_path, to_latex(header, rows))
     return f"compare: {len(header) - 1} builds, {len(rows)} rows -> {md_path}"
-
-
-def main(results_dir="results") -> int:
-    results_dir = Path(results_dir)
-    print(
-        write_comparison(
-            load_ledgers(results_dir), results_dir / "compare.md", results_dir / "compare.tex"
-        )
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
