@@ -55,36 +55,46 @@ def imported_modules(source: str, module: str | None = None, path: Path = Path("
 
 
 @cache
-def _file_imports(path: Path, module: str) -> frozenset[str]:
-    # The workflow asks for the closure of some twenty scripts that share most modules:
-    # parse each file once per process.
-    return frozenset(imported_modules(path.read_text(encoding="utf-8"), module, path))
+def _data_files(package_dir: Path) -> tuple[Path, ...]:
+    """Data files shipped inside the package (``essay_claims.yaml``)."""
+    files = package_dir.rglob("*")
+    return tuple(p for p in files if p.is_file() and p.suffix in {".yaml", ".json"})
+
+
+@cache
+def _file_deps(path: Path, module: str, src: Path) -> tuple[frozenset[str], frozenset[Path]]:
+    """Modules that ``path`` imports and package data files it names. The workflow asks for
+    the closure of some twenty scripts that share most modules: read each file once."""
+    text = path.read_text(encoding="utf-8")
+    data = _data_files(src / PACKAGE)
+    return (
+        frozenset(imported_modules(text, module, path)),
+        frozenset(p for p in data if p.name in text),
+    )
 
 
 def _closure(names, root) -> list[str]:
     """Files of the package modules ``names`` and of everything they import, transitively,
     with parent packages' ``__init__.py`` and the data files those modules name."""
-    root = Path(root)
-    src = root / "src"
-    seen: dict[str, Path] = {}
+    src = Path(root) / "src"
+    files: set[Path] = set()
+    seen: set[str] = set()
     todo = list(names)
     while todo:
         name = todo.pop()
         if name in seen:
             continue
+        seen.add(name)
         path = _module_file(name, src)
         if path is None:  # an imported function or class, not a module
             continue
-        seen[name] = path
+        imports, data = _file_deps(path, name, src)
+        files.add(path)
+        files.update(data)
         # Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
         parts = name.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]
-        todo += _file_imports(path, name)
-    files = set(seen.values())
-    data = [p for p in (src / PACKAGE).rglob("*") if p.is_file() and p.suffix in {".yaml", ".json"}]
-    for path in list(files):
-        text = path.read_text(encoding="utf-8")
-        files.update(p for p in data if p.name in text)
+        todo += imports
     return sorted(str(p.relative_to(root)) for p in files)
 
 
