@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff golden
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -47,6 +47,10 @@ diff: env tex
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
 	$(VENV)/bin/python tools/bench.py results/bench.md
+
+# Rewrite tests/golden/claims.json from the built ledger; review its diff like code.
+golden: all
+	$(VENV)/bin/python -m inference_scaling.golden results/claims.json tests/golden/claims.json
 
 test: env tex
 	$(VENV)/bin/python -m pytest

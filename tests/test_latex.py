@@ -55,7 +55,7 @@ def test_table_and_markdown_cover_every_claim(ledger):
     table = latex.ledger_table(ledger)
     md = latex.ledger_markdown(ledger, "summary")
     for rec in ledger:
-        assert latex.tex_escape(rec["id"]) in table
+        assert latex.tex_escape(rec["label"]) in table
         assert f"`{rec['id']}`" in md
     assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
 
@@ -95,6 +95,16 @@ def test_ledger_counts(ledger):
         == len(ledger)
         == sum(int(counts[k]) for k in ("ledgerReproduced", "ledgerDiffers", "ledgerNew"))
     )
+
+
+def test_ledger_counts_by_basis_add_up(ledger):
+    counts = latex.ledger_count_macros(ledger)
+    bases = ("Recomputed", "Sourced", "Premise")
+    assert sum(int(counts[f"ledger{b}"]) for b in bases) == len(ledger)
+    for verdict in ("Reproduced", "Differs", "New"):
+        assert sum(int(counts[f"ledger{b}{verdict}"]) for b in bases) == int(
+            counts[f"ledger{verdict}"]
+        )
 
 
 def test_fact_macros(facts):

@@ -4,11 +4,12 @@ Each claim is a small function of an :class:`Inputs` view; the view records whic
 assumptions and datasets a claim reads, so a record's ``inputs`` are never typed by hand.
 Claim functions use numpy operations only, so they accept scalars (the ledger) and arrays
 of Monte Carlo draws alike. What the essay says about each claim (value, tolerance, wording)
-lives in ``essay_claims.yaml`` beside this module.
+lives in ``essay_claims.yaml`` beside this module; the verdict rule in ``verdict_rule``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -16,9 +17,10 @@ from importlib import resources
 import numpy as np
 import yaml
 
-from . import deployment, era, ida, lifetime, thresholds
+from . import deployment, era, ida, lifetime, thresholds, verdict_rule
+from .verdict_rule import VERDICTS
 
-VERDICTS = ("reproduced", "differs", "new")
+BASES = ("recomputed", "sourced", "premise")
 
 
 def load_catalogue() -> list[dict]:
@@ -91,13 +93,23 @@ def _(a):
     }
 
 
-@claim("era.exchange_range")
+@claim("era.fit_window")
 def _(a):
+    # The window ends before fit_end_year (exclusive), so its last calendar year is one less.
+    return _pair(a["era.fit_start_year"], np.ceil(a["era.fit_end_year"]) - 1.0)
+
+
+def _evidence_band(a):
     # 1 OOM of training matches between min and max OOMs of inference.
-    return _pair(
+    return (
         1.0 / a["era.inference_ooms_per_training_oom_max"],
         1.0 / a["era.inference_ooms_per_training_oom_min"],
     )
+
+
+@claim("era.exchange_range")
+def _(a):
+    return _pair(*_evidence_band(a))
 
 
 @claim("era.exchange_jones")
@@ -115,14 +127,38 @@ def _(a):
 # --- Scaling inference-at-deployment -------------------------------------------------------
 
 
+def _example_multiplier(a):
+    return 10.0 ** a["deploy.inference_ooms_example"]
+
+
+@claim("deploy.copies_at_launch")
+def _(a):
+    return a["deploy.copies_at_launch"]
+
+
+@claim("deploy.inference_example")
+def _(a):
+    return _example_multiplier(a)
+
+
 @claim("deploy.copies_factor")
 def _(a):
-    return deployment.copies_fraction(10.0 ** a["deploy.inference_ooms_example"])
+    return deployment.copies_fraction(_example_multiplier(a))
+
+
+@claim("deploy.copies_after_scaling")
+def _(a):
+    return a["deploy.copies_at_launch"] * deployment.copies_fraction(_example_multiplier(a))
+
+
+@claim("deploy.human_speed")
+def _(a):
+    return _pair(a["deploy.human_speed_multiple_low"], a["deploy.human_speed_multiple_high"])
 
 
 @claim("deploy.speed_range")
 def _(a):
-    m = 10.0 ** a["deploy.inference_ooms_example"]
+    m = _example_multiplier(a)
     return _pair(
         deployment.effective_speed(a["deploy.human_speed_multiple_low"], m),
         deployment.effective_speed(a["deploy.human_speed_multiple_high"], m),
@@ -131,7 +167,7 @@ def _(a):
 
 @claim("deploy.cost_per_oom")
 def _(a):
-    return deployment.cost_per_task(10.0)
+    return deployment.cost_per_task(10.0, a["deploy.cost_compute_elasticity"])
 
 
 @claim("deploy.weights_decline")
@@ -143,9 +179,16 @@ def _(a):
     )
 
 
+@claim("deploy.stolen_deployment_share")
+def _(a):
+    return deployment.deployment_share_after_scaling(
+        a["appendix.deploy_to_train_ratio"], _example_multiplier(a)
+    )
+
+
 @claim("deploy.tailoring_spread")
 def _(a):
-    return np.log10(a["deploy.tailoring_high_multiplier"])
+    return a["deploy.tailoring_high_multiplier"]
 
 
 @claim("deploy.tailoring_share")
@@ -165,6 +208,11 @@ def _(a):
     return deployment.daily_price(a["deploy.price_standard"])
 
 
+@claim("deploy.marginal_cost_rise")
+def _(a):
+    return deployment.cost_per_task(_example_multiplier(a), a["deploy.cost_compute_elasticity"])
+
+
 # --- Compute thresholds ----------------------------------------------------------------------
 
 
@@ -176,6 +224,16 @@ def _(a):
 @claim("thresholds.us")
 def _(a):
     return a["thresholds.us_flop"]
+
+
+@claim("thresholds.base_model")
+def _(a):
+    return a["thresholds.base_model_flop"]
+
+
+@claim("thresholds.amplified_ooms")
+def _(a):
+    return a["thresholds.amplified_inference_ooms"]
 
 
 @claim("thresholds.amplified")
@@ -191,13 +249,15 @@ def _(a):
 def _(a):
     base = np.log10(a["thresholds.base_model_flop"])
     ooms = a["thresholds.amplified_inference_ooms"]
-    low, high = (
-        1.0 / a["era.inference_ooms_per_training_oom_max"],
-        1.0 / a["era.inference_ooms_per_training_oom_min"],
-    )
+    low, high = _evidence_band(a)
     return _pair(
         thresholds.effective_ooms(base, ooms, low), thresholds.effective_ooms(base, ooms, high)
     )
+
+
+@claim("thresholds.extreme_multiplier")
+def _(a):
+    return a["thresholds.extreme_multiplier"]
 
 
 @claim("thresholds.extreme")
@@ -212,15 +272,38 @@ def _(a):
     return a["arc.o3_high_semi_private_cost"] / a["arc.o1_mini_semi_private_cost"]
 
 
+@claim("thresholds.o3_vs_gpt4o")
+def _(a):
+    return a["arc.o3_high_semi_private_cost"] / a["arc.gpt4o_cost"]
+
+
 @claim("thresholds.arc_o3")
 def _(a):
     return _pair(a["arc.o3_low_semi_private_score"], a["arc.o3_high_semi_private_score"])
 
 
-@claim("thresholds.arc_o1_mini")
+@claim("thresholds.arc_o1")
 def _(a):
-    scores = (a["arc.o1_mini_public_score"], a["arc.o1_mini_semi_private_score"])
-    return _pair(min(scores), max(scores))
+    return _pair(a["arc.o1_announced_low"], a["arc.o1_announced_high"]), {
+        "n": a["arc.o1_announced_n"]
+    }
+
+
+@claim("thresholds.arc_o1_mini_preview")
+def _(a):
+    low, high = a["arc.o1_mini_preview_announced_low"], a["arc.o1_mini_preview_announced_high"]
+    return _pair(low, high), {"n": a["arc.o1_mini_preview_announced_n"]}
+
+
+@claim("thresholds.arc_o1_mini_rerun")
+def _(a):
+    public, semi = a["arc.o1_mini_public_score"], a["arc.o1_mini_semi_private_score"]
+    return _pair(np.minimum(public, semi), np.maximum(public, semi))
+
+
+@claim("thresholds.lab_headroom_multiplier")
+def _(a):
+    return a["thresholds.lab_headroom"]
 
 
 @claim("thresholds.lab_headroom")
@@ -237,6 +320,18 @@ def _(a):
     )
 
 
+@claim("thresholds.lower_threshold")
+def _(a):
+    return a["thresholds.lower_threshold_flop"]
+
+
+@claim("thresholds.lower_threshold_multiplier")
+def _(a):
+    return thresholds.required_inference_multiplier(
+        a["thresholds.lower_threshold_flop"], a["thresholds.us_flop"], a["era.exchange_rate"]
+    )
+
+
 # --- Scaling inference-during-training -------------------------------------------------------
 
 
@@ -247,6 +342,41 @@ def _(a):
     )
 
 
+@claim("ida.games_per_iteration")
+def _(a):
+    return a["alphago.games_per_iteration"]
+
+
+@claim("ida.search_calls")
+def _(a):
+    return a["alphago.mcts_simulations_per_move"]
+
+
+@claim("ida.surpass_lee_hours")
+def _(a):
+    return a["alphago.surpass_lee_hours"]
+
+
+@claim("ida.beat_lee_hours")
+def _(a):
+    return a["alphago.beat_lee_100_0_hours"]
+
+
+@claim("ida.lee_match_wins")
+def _(a):
+    return a["alphago.lee_match_wins"], {"losses": a["alphago.lee_match_losses"]}
+
+
+@claim("ida.plateau_days")
+def _(a):
+    return a["alphago.training_days"]
+
+
+@claim("ida.selfplay_games")
+def _(a):
+    return a["alphago.total_selfplay_games"]
+
+
 @claim("ida.iterations")
 def _(a):
     return ida.amplification_iterations(
@@ -254,12 +384,27 @@ def _(a):
     )
 
 
+@claim("ida.elo_zero")
+def _(a):
+    return a["alphago.elo_zero"]
+
+
+@claim("ida.elo_lee")
+def _(a):
+    return a["alphago.elo_lee"]
+
+
+@claim("ida.raw_vs_pro")
+def _(a):
+    return a["alphago.elo_raw"]
+
+
 @claim("ida.search_gain")
 def _(a):
     return ida.search_gain(a["alphago.elo_zero"], a["alphago.elo_raw"])
 
 
-@claim("ida.vs_lee")
+@claim("ida.vs_lee_elo")
 def _(a):
     score = ida.elo_expected_score(a["alphago.elo_zero"], a["alphago.elo_lee"])
     return score, {"sweep_probability": ida.sweep_probability(score, 100)}
@@ -275,31 +420,26 @@ def _(a):
     }
 
 
-@claim("ida.raw_vs_pro")
-def _(a):
-    return a["alphago.elo_raw"]
-
-
-@claim("ida.surpass_lee_hours")
-def _(a):
-    return a["alphago.surpass_lee_hours"]
-
-
-@claim("ida.beat_lee_hours")
-def _(a):
-    return a["alphago.beat_lee_100_0_hours"]
-
-
-@claim("ida.plateau_days")
-def _(a):
-    return a["alphago.training_days"]
-
-
 # --- Appendix: lifetime compute ---------------------------------------------------------------
 
 # The essay drops the coefficients; each appendix claim also reports its value under the
 # standard 6ND/2NI accounting as the extra "standard".
 STD_PRE, STD_INF = lifetime.STANDARD_COEFFICIENTS
+
+
+@claim("appendix.n_params")
+def _(a):
+    return a["appendix.n_params"]
+
+
+@claim("appendix.n_tokens")
+def _(a):
+    return a["appendix.n_tokens"]
+
+
+@claim("appendix.tokens_per_answer")
+def _(a):
+    return a["appendix.tokens_per_deployment"]
 
 
 @claim("appendix.pretrain_compute")
@@ -310,16 +450,71 @@ def _(a):
     }
 
 
+def _crossover(a, c_pre, c_inf):
+    return lifetime.crossover_deployments(
+        a["appendix.n_tokens"], a["appendix.tokens_per_deployment"], c_pre, c_inf
+    )
+
+
+@claim("appendix.lifetime_at_crossover")
+def _(a):
+    n, d, i = a["appendix.n_params"], a["appendix.n_tokens"], a["appendix.tokens_per_deployment"]
+    c_pre, c_inf = a["appendix.c_pre"], a["appendix.c_inf"]
+    deployments = _crossover(a, c_pre, c_inf)
+    q = a["appendix.post_training_share"]
+    # Post-training holds its share q of the total: C_post = q / (1 - q) (C_pre + C_deploy).
+    rest = lifetime.pretraining_compute(n, d, c_pre) + lifetime.deployment_compute(
+        n, deployments, i, c_inf
+    )
+    post = q / (1.0 - q) * rest
+    return lifetime.lifetime_compute(n, d, deployments, i, post, c_pre, c_inf)
+
+
 @claim("appendix.crossover_d")
 def _(a):
-    d, i = a["appendix.n_tokens"], a["appendix.tokens_per_deployment"]
-    value = lifetime.crossover_deployments(d, i, a["appendix.c_pre"], a["appendix.c_inf"])
-    return value, {"standard": lifetime.crossover_deployments(d, i, STD_PRE, STD_INF)}
+    value = _crossover(a, a["appendix.c_pre"], a["appendix.c_inf"])
+    return value, {"standard": _crossover(a, STD_PRE, STD_INF)}
 
 
-@claim("appendix.chinchilla_deploy")
+@claim("appendix.deployment_exceeds_training")
+def _(a):
+    return a["appendix.deploy_to_train_ratio"]
+
+
+def _hoffmann(a):
+    return {k: a[f"chinchilla.hoffmann2022.{k}"] for k in ("E", "A", "B", "alpha", "beta")}
+
+
+@claim("appendix.overtraining")
+def _(a):
+    fit = _hoffmann(a)
+    target = lifetime.chinchilla_loss(a["appendix.n_params"], a["appendix.n_tokens"], **fit)
+    n0, d0 = lifetime.lifetime_optimal_allocation(target, 0.0, **fit)
+    # Deployment uses r times the Chinchilla-optimal model's training compute: T tokens with
+    # c_inf N0 T = r c_pre N0 D0.
+    tokens = a["appendix.deploy_to_train_ratio"] * STD_PRE * d0 / STD_INF
+    n, d = lifetime.lifetime_optimal_allocation(target, tokens, **fit)
+    return (n * d) / (n0 * d0), {"tokens_per_param": d / n, "chinchilla_tokens_per_param": d0 / n0}
+
+
+@claim("appendix.param_exponent")
 def _(a):
     return lifetime.deployment_ooms_per_pretraining_oom(a["appendix.param_exponent"])
+
+
+def _optimal_param_exponent(alpha, beta):
+    # N_opt grows as C^(beta / (alpha + beta)) for the parametric loss (Hoffmann et al. eq. 4).
+    return beta / (alpha + beta)
+
+
+@claim("appendix.param_exponent_fit")
+def _(a):
+    fit = _hoffmann(a)
+    return _optimal_param_exponent(fit["alpha"], fit["beta"]), {
+        "besiroglu": _optimal_param_exponent(
+            a["chinchilla.besiroglu2024.alpha"], a["chinchilla.besiroglu2024.beta"]
+        )
+    }
 
 
 def _pretraining_multiplier(a, share):
@@ -331,9 +526,9 @@ def _pretraining_multiplier(a, share):
     )
 
 
-def _inference_multiplier(a, share):
+def _inference_multiplier(a, share, factor_key="appendix.scale_factor"):
     return lifetime.inference_cost_multiplier(
-        a["appendix.scale_factor"], share, a["appendix.post_training_share"]
+        a[factor_key], share, a["appendix.post_training_share"]
     )
 
 
@@ -372,12 +567,15 @@ def _(a):
     }
 
 
+@claim("appendix.every_question_factor")
+def _(a):
+    return a["appendix.every_question_factor"]
+
+
 @claim("appendix.every_question")
 def _(a):
-    return lifetime.inference_cost_multiplier(
-        a["appendix.every_question_factor"],
-        a["appendix.deploy_dominated_share"],
-        a["appendix.post_training_share"],
+    return _inference_multiplier(
+        a, a["appendix.deploy_dominated_share"], "appendix.every_question_factor"
     )
 
 
@@ -394,41 +592,12 @@ def _(a):
 # --- Verdicts and the ledger -------------------------------------------------------------------
 
 
-def _close(value, target, tolerance):
-    value = np.asarray(value, dtype=float)
-    ((kind, tol),) = tolerance.items()
-    if kind == "abs":
-        return np.abs(value - target) <= tol
-    if kind == "rel":
-        return np.abs(value - target) <= tol * abs(target)
-    if kind == "log10":
-        return np.abs(np.log10(value) - np.log10(target)) <= tol
-    raise ValueError(f"unknown tolerance kind '{kind}'")
-
-
-def within_tolerance(value, essay_value, tolerance):
-    """Whether ``value`` agrees with ``essay_value`` (elementwise for arrays of draws).
-
-    A scalar value must lie in an essay range widened by the tolerance at each end; a pair
-    of values must match the essay's pair end by end; scalars must be close.
-    """
-    if isinstance(value, tuple):
-        low, high = value
-        if isinstance(essay_value, list):
-            return _close(low, essay_value[0], tolerance) & _close(high, essay_value[1], tolerance)
-        return _close(low, essay_value, tolerance) & _close(high, essay_value, tolerance)
-    if isinstance(essay_value, list):
-        lo, hi = essay_value
-        inside = (np.asarray(value) >= lo) & (np.asarray(value) <= hi)
-        return inside | _close(value, lo, tolerance) | _close(value, hi, tolerance)
-    return _close(value, essay_value, tolerance)
-
-
-def verdict(value, essay_value, tolerance) -> str:
-    """``new`` without an essay value, else ``reproduced`` or ``differs``."""
-    if essay_value is None:
-        return "new"
-    return "reproduced" if bool(within_tolerance(value, essay_value, tolerance)) else "differs"
+def statement_of(spec: dict):
+    """The parsed essay statement of a catalogue entry, or ``None`` when the essay gives no
+    number."""
+    if spec.get("essay") is None:
+        return None
+    return verdict_rule.parse(str(spec["essay"]), spec["unit"])
 
 
 def evaluate(values: Mapping[str, object], facts: Mapping[str, object]) -> dict[str, dict]:
@@ -455,18 +624,24 @@ def _plain(x):
     return float(f"{float(x):.12g}")
 
 
-def render_note(template: str, result: dict) -> str:
-    """Fill a catalogue note's ``{value}`` / ``{extra_name}`` fields with 3-significant-figure
-    plain-text numbers (pairs print as ``low--high``)."""
+def _show(x) -> str:
+    """Three significant figures in plain text; pairs print as ``low--high``."""
+    if isinstance(x, tuple | list):
+        return "--".join(_show(v) for v in x)
+    return f"{float(x):.3g}"
 
-    def show(x):
-        if isinstance(x, tuple):
-            return "--".join(show(v) for v in x)
-        return f"{float(x):.3g}"
 
-    fields = {"value": show(result["value"])}
-    fields.update({k: show(v) for k, v in result["extra"].items()})
-    return " ".join(template.split()).format(**fields)
+_ASSUMPTION_FIELD = re.compile(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}")
+
+
+def render_text(template: str, result: dict, values: Mapping[str, object]) -> str:
+    """Fill a catalogue statement or note: ``{group.key}`` with that assumption's value,
+    ``{value}`` and ``{extra_name}`` with the claim's, all as 3-significant-figure text."""
+    text = " ".join(template.split())
+    text = _ASSUMPTION_FIELD.sub(lambda m: _show(values[m.group(1)]), text)
+    fields = {"value": _show(result["value"])}
+    fields.update({k: _show(v) for k, v in result["extra"].items()})
+    return text.format(**fields)
 
 
 def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> list[dict]:
@@ -479,30 +654,63 @@ def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> l
     ledger = []
     for spec in catalogue:
         res = results[spec["id"]]
+        stated = statement_of(spec)
         ledger.append(
             {
                 "id": spec["id"],
                 "section": spec["section"],
-                "statement": spec["statement"],
+                "label": spec["label"],
+                "basis": spec["basis"],
+                "statement": render_text(spec["statement"], res, values),
                 "value": _plain(res["value"]),
                 "extra": {k: _plain(v) for k, v in sorted(res["extra"].items())},
                 "unit": spec["unit"],
-                "essay_value": spec["essay_value"],
-                "essay_text": spec["essay_text"],
-                "tolerance": spec["tolerance"],
-                "verdict": verdict(res["value"], spec["essay_value"], spec["tolerance"]),
+                "essay": spec.get("essay"),
+                "essay_value": None
+                if stated is None
+                else _plain(stated.value)
+                if stated.value is not None
+                else None,
+                "essay_interval": None if stated is None else stated.interval.as_list(),
+                "verdict": verdict_rule.verdict(res["value"], stated),
                 "inputs": res["inputs"],
                 "format": spec["format"],
-                "note": render_note(spec.get("note", ""), res),
+                "note": render_text(spec.get("note", ""), res, values),
             }
         )
     return ledger
 
 
+def counts_by_basis(ledger: list[dict]) -> dict[str, dict[str, int]]:
+    """``{basis: {"total", "reproduced", "differs", "new"}}`` in :data:`BASES` order."""
+    counts = {}
+    for basis in BASES:
+        recs = [r for r in ledger if r["basis"] == basis]
+        counts[basis] = {"total": len(recs)} | {
+            v: sum(r["verdict"] == v for r in recs) for v in VERDICTS
+        }
+    return counts
+
+
+def _basis_phrase(basis: str, c: dict[str, int]) -> str:
+    words = {
+        "recomputed": ("reproduce", "differ"),
+        "sourced": ("match the source", "differ"),
+        "premise": ("as in the essay", "changed"),
+    }[basis]
+    name = "premises" if basis == "premise" else basis
+    parts = []
+    if c["reproduced"]:
+        parts.append(f"{c['reproduced']} {words[0]}")
+    if c["differs"]:
+        parts.append(f"{c['differs']} {words[1]}")
+    if c["new"]:
+        parts.append(f"{c['new']} not stated in the essay")
+    return f"{c['total']} {name}: " + ", ".join(parts)
+
+
 def summary(ledger: list[dict]) -> str:
-    """One line: how many claims and how many of each verdict."""
-    counts = {v: sum(r["verdict"] == v for r in ledger) for v in VERDICTS}
-    parts = [f"{counts['reproduced']} reproduced", f"{counts['differs']} differ"]
-    if counts["new"]:
-        parts.append(f"{counts['new']} new (not stated in the essay)")
-    return f"{len(ledger)} claims: " + ", ".join(parts)
+    """One line: how many claims, and per basis how many of each verdict."""
+    counts = counts_by_basis(ledger)
+    parts = [_basis_phrase(b, c) for b, c in counts.items() if c["total"]]
+    return f"{len(ledger)} claims — " + "; ".join(parts)

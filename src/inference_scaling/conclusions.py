@@ -28,6 +28,14 @@ def _v(claims, cid):
 
 CONCLUSIONS = (
     Conclusion(
+        "rule_inside_evidence_band",
+        "The rule of thumb's exchange rate lies inside the band the trade-off evidence gives",
+        lambda c, a: (
+            (_v(c, "era.exchange_rule") >= np.asarray(c["era.exchange_range"][0], dtype=float))
+            & (_v(c, "era.exchange_rule") <= np.asarray(c["era.exchange_range"][1], dtype=float))
+        ),
+    ),
+    Conclusion(
         "deploy_dominated_favours_pretraining",
         "When deployment dominates lifetime compute, 10x pre-training costs less than 10x "
         "inference-at-deployment",

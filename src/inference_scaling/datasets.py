@@ -77,6 +77,55 @@ def o1_aime(path=DATA_DIR / "o1_aime.csv") -> dict[str, dict[str, np.ndarray]]:
     return {k: {"x": np.array(v["x"]), "y": np.array(v["y"])} for k, v in panels.items()}
 
 
+def chinchilla_fits(path=DATA_DIR / "chinchilla_fit.csv") -> dict[str, dict[str, float]]:
+    """Parametric loss fits ``E, A, B, alpha, beta`` by fit name (``hoffmann2022``, ...)."""
+    fits: dict[str, dict[str, float]] = {}
+    for r in read_rows(path):
+        if r["quantity"] in ("E", "A", "B", "alpha", "beta"):
+            fits.setdefault(r["fit"], {})[r["quantity"]] = float(r["value"])
+    return fits
+
+
+# The o3 announcement (ARC Prize, 20 December 2024), whose chart the essay reproduces.
+ARC_ANNOUNCEMENT_DATE = "2024-12-20"
+
+
+def _arc_announcement_facts(arc: list[dict]) -> dict[str, float]:
+    """Lowest and highest score of each model group in the o3 announcement, and GPT-4o's
+    leaderboard cost per task. Raises naming the file when a group has no row."""
+
+    def scores(families, exclude_settings=()):
+        hits = [
+            r["score_pct"]
+            for r in arc
+            if r["family"] in families
+            and r["source_date"] == ARC_ANNOUNCEMENT_DATE
+            and r["setting"] not in exclude_settings
+        ]
+        if not hits:
+            raise LookupError(
+                f"arc_agi.csv: no {'/'.join(families)} row of {ARC_ANNOUNCEMENT_DATE}"
+            )
+        return min(hits), max(hits), len(hits)
+
+    facts = {}
+    for name, families, exclude in [
+        ("o1", ("o1",), ("pro",)),
+        ("o1_mini_preview", ("o1-mini", "o1-preview"), ()),
+    ]:
+        low, high, count = scores(families, exclude)
+        facts[f"arc.{name}_announced_low"] = low
+        facts[f"arc.{name}_announced_high"] = high
+        facts[f"arc.{name}_announced_n"] = count
+    costs = [
+        r["cost_per_task_usd"] for r in arc if r["family"] == "gpt-4o" and r["cost_per_task_usd"]
+    ]
+    if len(costs) != 1:
+        raise LookupError(f"arc_agi.csv: expected one gpt-4o row with a cost, found {len(costs)}")
+    facts["arc.gpt4o_cost"] = costs[0]
+    return facts
+
+
 def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
     """Facts the claims read from shipped data, flattened to ``name -> number``.
 
@@ -98,6 +147,9 @@ def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
         facts[f"arc.{name}_score"] = point["score_pct"]
         if point["cost_per_task_usd"] is not None:
             facts[f"arc.{name}_cost"] = point["cost_per_task_usd"]
+    facts.update(_arc_announcement_facts(arc))
+    for fit, params in chinchilla_fits(data_dir / "chinchilla_fit.csv").items():
+        facts.update({f"chinchilla.{fit}.{k}": v for k, v in params.items()})
     elo = alphago_elo(data_dir / "alphago_zero_elo.csv")
     facts.update(
         {

@@ -23,13 +23,22 @@ def effective_speed(human_speed_multiple, multiplier):
     return np.asarray(human_speed_multiple, dtype=float) / multiplier
 
 
-def cost_per_task(multiplier, base_cost=1.0):
+def cost_per_task(multiplier, elasticity=1.0, base_cost=1.0):
     """Cost per task when inference compute per task grows by ``multiplier`` [units of base].
 
-    Compute cost is linear in compute, so this is an upper bound when fixed costs or
-    batching economies exist ("up to" one OOM of cost per OOM of inference).
+    Cost grows as compute to the power ``elasticity`` [dimensionless]: 1 when cost is linear
+    in compute, less when batching economies or fixed costs exist, so one OOM of inference
+    costs "up to" one OOM more per task.
     """
-    return base_cost * np.asarray(multiplier, dtype=float)
+    return base_cost * np.asarray(multiplier, dtype=float) ** elasticity
+
+
+def deployment_share_after_scaling(deploy_to_train_ratio, multiplier):
+    """Share of lifetime compute taken by deployment once inference per task grows by
+    ``multiplier``, for a model whose deployment used ``deploy_to_train_ratio`` times its
+    training compute [fraction]: ``r m / (1 + r m)``."""
+    scaled = np.asarray(deploy_to_train_ratio, dtype=float) * multiplier
+    return scaled / (1.0 + scaled)
 
 
 def fixed_capability_cost_decline(algorithmic_halving_months, hardware_gain_per_year):

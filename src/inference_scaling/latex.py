@@ -173,10 +173,19 @@ def fact_macros(facts: dict[str, float]) -> dict[str, str]:
 
 
 def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
-    """``\\ledgerTotal`` and the count of each verdict (``\\ledgerReproduced`` ...)."""
+    """``\\ledgerTotal``, the count of each verdict (``\\ledgerReproduced`` ...) and the same
+    per basis (``\\ledgerRecomputed``, ``\\ledgerRecomputedDiffers``, ``\\ledgerPremise`` ...)."""
+    from .claims import counts_by_basis
+
+    names = (("reproduced", "Reproduced"), ("differs", "Differs"), ("new", "New"))
     counts = {"ledgerTotal": len(ledger)}
-    for verdict, name in (("reproduced", "Reproduced"), ("differs", "Differs"), ("new", "New")):
+    for verdict, name in names:
         counts[f"ledger{name}"] = sum(r["verdict"] == verdict for r in ledger)
+    for basis, c in counts_by_basis(ledger).items():
+        stem = "ledger" + basis.capitalize()
+        counts[stem] = c["total"]
+        for verdict, name in names:
+            counts[stem + name] = c[verdict]
     return {k: str(v) for k, v in counts.items()}
 
 
@@ -204,16 +213,20 @@ def tex_escape(text: str) -> str:
     return "".join(repl.get(ch, ch) for ch in text)
 
 
+BASIS_WORDS = {"recomputed": "recomputed", "sourced": "sourced", "premise": "premise"}
+
+
 def ledger_table(ledger: list[dict]) -> str:
-    """The ledger as a complete ``longtable`` (claim id, essay, recomputed, verdict).
+    """The ledger as a complete ``longtable``: label, basis, the essay's words, the
+    recomputed value with its unit, and the verdict.
 
     The whole environment is generated: ``\\input`` inside an alignment breaks
     ``\\multicolumn``.
     """
     rows = [
-        r"\begin{longtable}{@{}llll@{}}",
+        r"\begin{longtable}{@{}p{0.34\linewidth}lp{0.17\linewidth}p{0.2\linewidth}l@{}}",
         r"\toprule",
-        r"Claim & Essay & Recomputed & Verdict \\",
+        r"Quantity & Basis & Essay & Recomputed & Verdict \\",
         r"\midrule",
         r"\endhead",
     ]
@@ -221,40 +234,48 @@ def ledger_table(ledger: list[dict]) -> str:
     for rec in ledger:
         if rec["section"] != section:
             section = rec["section"]
-            rows.append(f"\\multicolumn{{4}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
-        essay = (
-            "--"
-            if rec["essay_value"] is None
-            else f"${format_value(rec['essay_value'], rec['format'])}$"
-        )
-        value = f"${format_value(rec['value'], rec['format'])}$"
+            rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
+        essay = "--" if rec["essay"] is None else tex_escape(str(rec["essay"]))
+        value = f"${format_value(rec['value'], rec['format'])}$ {tex_escape(rec['unit'])}"
         rows.append(
-            f"\\texttt{{{tex_escape(rec['id'])}}} & {essay} & {value} & "
+            f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}} \\\\"
         )
     rows += [r"\bottomrule", r"\end{longtable}"]
     return "\n".join(rows) + "\n"
 
 
-def ledger_markdown(ledger: list[dict], summary_line: str) -> str:
-    """The ledger as a Markdown table with notes."""
+def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=()) -> str:
+    """The ledger as Markdown: the verdict rule, one row per claim, the conclusions, notes."""
+    from . import verdict_rule
+
+    rule = " ".join(verdict_rule.__doc__.split("stated once:")[1].split()).replace("``", "`")
     out = [
         "# Claims ledger",
         "",
         summary_line,
         "",
-        "| id | claim | essay | recomputed | unit | verdict |",
-        "|---|---|---|---|---|---|",
+        "**Basis.** *recomputed*: a kernel derives the value from inputs; *sourced*: a figure "
+        "the essay takes from a source, checked against the shipped data; *premise*: the "
+        "essay's own assumption or example, echoed.",
+        "",
+        f"**Verdict rule.** {rule} See `src/inference_scaling/verdict_rule.py`.",
+        "",
+        "| id | quantity | basis | essay | recomputed | unit | verdict |",
+        "|---|---|---|---|---|---|---|",
     ]
     for rec in ledger:
-        essay = "—" if rec["essay_value"] is None else _plain(rec["essay_value"])
+        essay = "—" if rec["essay"] is None else str(rec["essay"])
         out.append(
-            f"| `{rec['id']}` | {rec['statement']} | {essay} | {_plain(rec['value'])} | "
-            f"{rec['unit']} | **{rec['verdict']}** |"
+            f"| `{rec['id']}` | {rec['label']} | {rec['basis']} | {essay} | "
+            f"{_plain(rec['value'])} | {rec['unit']} | **{rec['verdict']}** |"
         )
+    if conclusions:
+        out += ["", "## Conclusions", "", "| conclusion | holds |", "|---|---|"]
+        out += [f"| {c['statement']} | {'yes' if c['holds'] else 'no'} |" for c in conclusions]
     out += ["", "## Notes", ""]
     out += [f"- `{rec['id']}`: {rec['note']}" for rec in ledger if rec["note"]]
-    return "\n".join(out) + "\n"
+    return "\n".join(out).replace("--", "–") + "\n"
 
 
 def _plain(value) -> str:

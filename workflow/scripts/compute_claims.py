@@ -25,7 +25,7 @@ def main(smk):
     }
     write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
-    write_text(smk.output.md, latex.ledger_markdown(ledger, line))
+    write_text(smk.output.md, latex.ledger_markdown(ledger, line, held))
     log_line(smk.log[0], line)
 
 

@@ -1,0 +1,52 @@
+"""The inventory of the essay's quantitative statements and the ledger cover each other."""
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from inference_scaling import claims
+
+ESSAY = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def inventory():
+    text = resources.files("inference_scaling").joinpath("essay_inventory.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def test_every_statement_has_a_claim_and_every_claim_a_statement():
+    inv = inventory()
+    catalogue = {c["id"] for c in claims.load_catalogue()}
+    for entry in inv["statements"]:
+        assert entry["claims"], f"no ledger row for {entry['quote']!r}"
+        unknown = set(entry["claims"]) - catalogue
+        assert not unknown, f"{entry['quote']!r} names unknown claims {sorted(unknown)}"
+    covered = {cid for e in inv["statements"] for cid in e["claims"]}
+    assert catalogue - covered == set(), "claims in no inventory entry"
+    for entry in inv["not_checked"]:
+        assert len(entry["reason"]) > 30, entry["quote"]
+
+
+def test_the_ledger_has_at_least_55_rows():
+    assert len(claims.load_catalogue()) >= 55
+
+
+def _essay_text():
+    files = sorted(ESSAY.glob("002_*.txt"))
+    if not files:
+        pytest.skip(f"the essay is not beside the project ({ESSAY})")
+    text = files[0].read_text("utf-8")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # markdown links -> their text
+    return " ".join(text.split())
+
+
+def test_quoted_words_are_the_essays():
+    essay = _essay_text()
+    inv = inventory()
+    for entry in inv["statements"] + inv["not_checked"]:
+        if entry["quote"] is None:  # context from the NVIDIA post, not the essay
+            continue
+        assert " ".join(entry["quote"].split()) in essay, entry["quote"]

@@ -1,0 +1,144 @@
+"""The verdict rule, pinned form by form. Expected intervals are worked out by hand from the
+rule stated in the module docstring."""
+
+import math
+
+import numpy as np
+import pytest
+
+from inference_scaling.verdict_rule import StatementError, agrees, parse, verdict
+
+
+def bounds(text, unit=""):
+    i = parse(text, unit).interval
+    return (i.low, i.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("about 5x", 4.5, 5.5),  # one significant digit: half a unit is 0.5
+        ("~3x", 2.5, 3.5),
+        ("about 30x", 25.0, 35.0),  # trailing zero not significant
+        ("1,160", 1155.0, 1165.0),
+        ("0.7", 0.65, 0.75),
+        ("36", 35.5, 36.5),
+        ("3,055", 3054.5, 3055.5),
+        ("29 million", 28.5e6, 29.5e6),
+        ("25,000", 24_500.0, 25_500.0),
+        ("$1", 0.5, 1.5),
+    ],
+)
+def test_a_number_covers_half_a_unit_in_its_last_significant_digit(text, low, high):
+    assert bounds(text) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("text", "centre"),
+    [("10,000x", 1e4), ("10x", 10.0), ("100,000x", 1e5), ("10^27", 1e27), ("10^{25}", 1e25)],
+)
+def test_a_round_power_of_ten_covers_half_an_order_either_side(text, centre):
+    low, high = bounds(text)
+    assert math.log10(low) == pytest.approx(math.log10(centre) - 0.5)
+    assert math.log10(high) == pytest.approx(math.log10(centre) + 0.5)
+
+
+def test_a_multiplier_that_is_not_a_power_of_ten_is_linear():
+    # 172x is not an order-of-magnitude statement: 171.5..172.5
+    assert bounds("172x") == pytest.approx((171.5, 172.5))
+    # 20x has one significant digit: 15..25 (not 10^0.8..10^1.8)
+    assert bounds("20x") == pytest.approx((15.0, 25.0))
+
+
+def test_nearly_is_cut_at_the_number():
+    assert bounds("nearly 10x") == pytest.approx((10**0.5, 10.0))
+    assert parse("nearly 10x").interval.contains(9.93)
+    assert not parse("nearly 10x").interval.contains(10.5)
+
+
+def test_a_range_uses_its_finer_end_for_both_ends():
+    s = parse("76–88%")
+    assert (s.interval.low, s.interval.high) == pytest.approx((75.5, 88.5))
+    s = parse("0.5 to 1")
+    assert (s.interval.low, s.interval.high) == pytest.approx((0.45, 1.05))
+    s = parse("7.8%–13.33%")
+    assert (s.interval.low, s.interval.high) == pytest.approx((7.795, 13.335))
+    assert s.value == (7.8, 13.33)
+
+
+def test_pairs_match_a_range_end_by_end():
+    s = parse("76–88%")
+    assert agrees((75.7, 87.5), s)
+    assert not agrees((80.0, 87.5), s)  # inside the span but not at the low end
+    assert agrees(80.0, s)  # a single value only needs to lie inside
+
+
+def test_bounds_and_their_open_ends():
+    assert parse("at least 100x").interval.contains(100.0)
+    assert not parse("more than 100x").interval.contains(100.0)
+    assert parse("more than 100x").interval.contains(100.01)
+    assert parse("up to an order of magnitude").interval.contains(10.0)
+    assert not parse("up to an order of magnitude").interval.contains(10.01)
+    assert not parse("less than 1").interval.contains(1.0)
+    assert parse("over 100x").interval.as_list() == [100.0, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("millions", 2.5e6, 0.9e6),
+        ("millions", 1e6, 1e9),  # half-open: a billion is not "millions"
+        ("thousands", 1600, 999),
+        ("trillions", 1e13, 9e11),
+        ("low 3,000s", 3100, 3400),
+    ],
+)
+def test_vague_quantifiers(text, inside, outside):
+    i = parse(text).interval
+    assert i.contains(inside)
+    assert not i.contains(outside)
+    assert parse(text).value is None
+
+
+def test_low_thousands_is_the_lower_third():
+    assert bounds("low 3,000s") == pytest.approx((3000.0, 3000 + 1000 / 3))
+
+
+def test_percent_against_a_fraction():
+    assert bounds("1%", unit="fraction") == pytest.approx((0.005, 0.015))
+    assert bounds("1%", unit="percent") == pytest.approx((0.5, 1.5))
+
+
+def test_verdicts_and_arrays_of_draws():
+    assert verdict(4.8, parse("about 5x")) == "reproduced"
+    assert verdict(5.6, parse("about 5x")) == "differs"
+    assert verdict(26.4, None) == "new"
+    draws = np.array([4.4, 4.6, 5.4, 5.6])
+    assert agrees(draws, parse("about 5x")).tolist() == [False, True, True, False]
+
+
+@pytest.mark.parametrize("text", ["", "somewhat", "5 or 6 or 7", "a factor"])
+def test_unreadable_statements_raise_naming_the_text(text):
+    with pytest.raises(StatementError, match=text if text else "no number"):
+        parse(text)
+
+
+def test_spelled_orders_of_magnitude_and_exact_counts():
+    assert bounds("two orders of magnitude") == pytest.approx((100 / 10**0.5, 100 * 10**0.5))
+    assert bounds("exactly 100") == (99.5, 100.5)
+    assert bounds("0") == (-0.5, 0.5)
+
+
+def test_declared_vague_shares_and_changes():
+    assert parse("the lion's share").interval.contains(0.9)
+    assert not parse("the lion's share").interval.contains(0.5)
+    assert parse("appreciably").interval.contains(1.99)
+    assert not parse("appreciably").interval.contains(1.05)
+
+
+def test_log10_units_compare_exponents():
+    # 10^27 covers half an OOM either way: 26.5..27.5 in log10 FLOP.
+    assert bounds("10^27", unit="log10 FLOP") == pytest.approx((26.5, 27.5))
+    assert parse("10^27", unit="log10 FLOP").value == pytest.approx(27.0)
+    assert verdict(26.8, parse("10^27", unit="log10 FLOP")) == "reproduced"
+    assert verdict(26.4, parse("10^27", unit="log10 FLOP")) == "differs"
