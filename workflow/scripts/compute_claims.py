@@ -16,7 +16,14 @@ def main(smk):
     held = conclusions.conclusion_records(values, smk.params.assumptions)
     write_text(
         smk.output.json,
-        latex.dump_json({"summary": line, "claims": ledger, "conclusions": held}),
+        latex.dump_json(
+            {
+                "summary": line,
+                "counts": claims.counts_by_basis(ledger),
+                "claims": ledger,
+                "conclusions": held,
+            }
+        ),
     )
     macros = {
         **latex.claim_macros(ledger),
