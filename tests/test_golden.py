@@ -29,6 +29,7 @@ def test_a_changed_value_is_drift(ledger):
     snap = golden.snapshot(ledger)
     rec = next(r for r in ledger if r["id"] == "era.exchange_jones")
     bumped = dict(rec, value=rec["value"] + 0.01)
-    assert golden.snapshot([bumped])["claims"]["era.exchange_jones"] != snap["claims"][
-        "era.exchange_jones"
-    ]
+    assert (
+        golden.snapshot([bumped])["claims"]["era.exchange_jones"]
+        != snap["claims"]["era.exchange_jones"]
+    )
