@@ -111,3 +111,42 @@ def test_fact_macros(facts):
     macros = latex.fact_macros(facts)
     assert macros["factAlphagoEloZero"] == "5{,}185"
     assert macros["factAlphagoGamesPerIteration"] == "25{,}000"
+
+
+def test_verdict_conditionals_pick_by_the_ledger():
+    recs = [
+        {
+            "id": "a.x",
+            "value": 1.0,
+            "format": "f1",
+            "extra": {},
+            "essay_value": 1.0,
+            "verdict": "reproduced",
+        },
+        {
+            "id": "a.y",
+            "value": 2.0,
+            "format": "f1",
+            "extra": {},
+            "essay_value": 1.0,
+            "verdict": "differs",
+        },
+    ]
+    macros = latex.claim_macros(recs)
+    assert macros["whenReproducedAX"] == (2, "#1")
+    assert macros["whenReproducedAY"] == (2, "#2")
+    tex = latex.render_macros(macros, "h")
+    assert "\\newcommand{\\whenReproducedAX}[2]{#1}" in tex
+    assert "\\newcommand{\\whenReproducedAY}[2]{#2}" in tex
+
+
+def test_conclusion_macros_state_whether_each_holds():
+    macros = latex.conclusion_macros(
+        [
+            {"id": "c_one", "statement": "It holds", "holds": True},
+            {"id": "c_two", "statement": "50% off", "holds": False},
+        ]
+    )
+    assert macros["holdsCOne"] == "holds" and macros["whenHoldsCOne"] == (2, "#1")
+    assert macros["holdsCTwo"] == "does not hold" and macros["whenHoldsCTwo"] == (2, "#2")
+    assert macros["conclusionCTwo"] == "50\\% off"

@@ -180,3 +180,16 @@ def test_allocation_rejects_unreachable_losses():
     with pytest.raises(ValueError):
         lt.lifetime_optimal_allocation(1.5, 1e12, **HOFFMANN)
     assert np.isinf(lt.tokens_for_loss(1.8, 1e6, **HOFFMANN))
+
+
+def test_breakeven_share_for_equal_capability():
+    # 10x pre-training against the inference worth as much at r = 0.7: k_i = 10^(1/0.7)
+    # = 26.83; s* = 9 / (9 + 26.83 - 3.162) = 0.2755 (the "about 0.28").
+    k_i = 10 ** (1 / 0.7)
+    assert k_i == pytest.approx(26.827, abs=1e-3)
+    assert lt.breakeven_deployment_share(10, 0.5, 0.0, k_i) == pytest.approx(0.2755, abs=1e-4)
+    # and at that share the two lifetime multipliers agree
+    s = lt.breakeven_deployment_share(10, 0.5, 0.0, k_i)
+    assert lt.pretraining_cost_multiplier(10, s, 0.5) == pytest.approx(
+        lt.inference_cost_multiplier(k_i, s)
+    )

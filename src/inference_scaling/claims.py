@@ -559,6 +559,35 @@ def _(a):
     )
 
 
+def _equal_capability_factor(a):
+    # Inference that buys as much capability as scaling pre-training by the scale factor.
+    return a["appendix.scale_factor"] ** (1.0 / a["era.exchange_rate"])
+
+
+@claim("appendix.equal_capability_factor")
+def _(a):
+    return _equal_capability_factor(a)
+
+
+@claim("appendix.deploy_dominated_inference_equal")
+def _(a):
+    return lifetime.inference_cost_multiplier(
+        _equal_capability_factor(a),
+        a["appendix.deploy_dominated_share"],
+        a["appendix.post_training_share"],
+    )
+
+
+@claim("appendix.breakeven_share_equal_capability")
+def _(a):
+    return lifetime.breakeven_deployment_share(
+        a["appendix.scale_factor"],
+        a["appendix.param_exponent"],
+        a["appendix.post_training_share"],
+        _equal_capability_factor(a),
+    )
+
+
 @claim("appendix.single_question")
 def _(a):
     d = a["appendix.n_tokens"]

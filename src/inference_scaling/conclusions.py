@@ -45,6 +45,24 @@ CONCLUSIONS = (
         ),
     ),
     Conclusion(
+        "deploy_dominated_favours_pretraining_at_equal_capability",
+        "When deployment dominates, 10x pre-training also costs less than the inference that "
+        "buys the same capability at the rule's exchange rate",
+        lambda c, a: (
+            _v(c, "appendix.deploy_dominated_pretrain")
+            < _v(c, "appendix.deploy_dominated_inference_equal")
+        ),
+    ),
+    Conclusion(
+        "amplified_band_clears_us",
+        "At every exchange rate of the evidence band, the amplified sub-threshold model "
+        "performs above the US threshold",
+        lambda c, a: (
+            np.asarray(c["thresholds.amplified_band"][0], dtype=float)
+            > np.log10(a["thresholds.us_flop"])
+        ),
+    ),
+    Conclusion(
         "pre_dominated_favours_inference",
         "When pre-training dominates lifetime compute, 10x inference costs less than 10x "
         "pre-training",

@@ -114,15 +114,18 @@ def inference_cost_multiplier(factor, deployment_share, post_share=0.0):
     return 1.0 + s * (k - 1.0) + 0.0 * post_share
 
 
-def breakeven_deployment_share(factor, param_exponent=0.5, post_share=0.0):
-    """Deployment share at which scaling pre-training or inference by ``factor`` costs the same.
+def breakeven_deployment_share(factor, param_exponent=0.5, post_share=0.0, inference_factor=None):
+    """Deployment share at which scaling pre-training by ``factor`` costs the same as scaling
+    inference by ``inference_factor`` (by default the same factor).
 
-    Solving ``M_pre = M_inf`` gives ``s* = (1 - q)(k - 1) / ((k - 1) + (k - k^a))``
-    [fraction of lifetime compute]. Below ``s*`` scaling inference is cheaper; above it
-    scaling pre-training is.
+    Solving ``M_pre(k) = M_inf(k_i)`` gives
+    ``s* = (1 - q)(k - 1) / ((k - 1) + (k_i - k^a))`` [fraction of lifetime compute]. Below
+    ``s*`` scaling inference is cheaper; above it scaling pre-training is. With
+    ``k_i = k^(1/r)`` for an exchange rate ``r`` the two scalings buy the same capability.
     """
     k = np.asarray(factor, dtype=float)
-    return (1.0 - post_share) * (k - 1.0) / ((k - 1.0) + (k - k**param_exponent))
+    k_i = k if inference_factor is None else np.asarray(inference_factor, dtype=float)
+    return (1.0 - post_share) * (k - 1.0) / ((k - 1.0) + (k_i - k**param_exponent))
 
 
 def deployment_share(

@@ -29,6 +29,7 @@ def main(smk):
         **latex.claim_macros(ledger),
         **latex.ledger_count_macros(ledger),
         **latex.fact_macros(facts),
+        **latex.conclusion_macros(held),
     }
     write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
