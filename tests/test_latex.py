@@ -150,3 +150,40 @@ def test_conclusion_macros_state_whether_each_holds():
     assert macros["holdsCOne"] == "holds" and macros["whenHoldsCOne"] == (2, "#1")
     assert macros["holdsCTwo"] == "does not hold" and macros["whenHoldsCTwo"] == (2, "#2")
     assert macros["conclusionCTwo"] == "50\\% off"
+
+
+def test_differences_list_names_each_differing_claim_with_its_reason():
+    recs = [
+        {
+            "id": "a.x",
+            "label": "Growth",
+            "basis": "recomputed",
+            "value": 5.6,
+            "format": "f1",
+            "unit": "x per year",
+            "essay": "about 5x",
+            "verdict": "differs",
+            "note": "Because 50%.",
+        },
+        {
+            "id": "a.y",
+            "label": "Other",
+            "basis": "sourced",
+            "value": 1.0,
+            "format": "f1",
+            "unit": "x",
+            "essay": "1",
+            "verdict": "reproduced",
+            "note": "",
+        },
+    ]
+    text = latex.differences_list(recs)
+    assert "\\item[Growth] (recomputed)" in text and "$5.6$ x per year" in text
+    assert "Because 50\\%." in text and "Other" not in text
+    assert "No quantity" in latex.differences_list(recs[1:])
+
+
+def test_essay_words_print_powers_and_escape_specials():
+    assert latex.essay_words("10^27") == "$10^{27}$"
+    assert latex.essay_words("76–88%") == "76–88\\%"
+    assert latex.essay_words("$1") == "\\$1"

@@ -57,8 +57,18 @@ def _math_segments(text):
     return re.finditer(pattern, text, flags=re.S)
 
 
+# Quantities spelled out in words count as numerals too.
+SPELLED = re.compile(
+    r"\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)(?:fold)?\s+(?:orders?\s+of\s+magnitude|OOMs?)"
+    r"|(?:ten|hundred|thousand)fold)\b",
+    re.IGNORECASE,
+)
+
+
 def stray_numerals(text):
-    """Digits left in a TeX source once structure and allowed forms are removed."""
+    """Digits and spelled-out quantities left in a TeX source once structure and allowed
+    forms are removed."""
     for pattern in STRIP:
         text = re.sub(pattern, " ", text)
     for pattern, _why in ALLOWED:
@@ -73,6 +83,9 @@ def stray_numerals(text):
     found = []
     for lineno, line in enumerate(text.splitlines(), 1):
         for match in re.finditer(r"\d[\d.,{}]*", line):
+            found.append((lineno, match.group(0), line.strip()[:90]))
+        prose = re.sub(r"\\[A-Za-z]+", " ", line)  # macro names are not words of prose
+        for match in SPELLED.finditer(prose):
             found.append((lineno, match.group(0), line.strip()[:90]))
     return found
 
@@ -94,6 +107,11 @@ def test_no_hand_typed_numbers(path):
         "\\section{Step 2}",
         "$d = 2$",
         "only 5 in the EU",
+        "a hundred times the compute",
+        "puts the number in the millions",
+        "trillions of tokens",
+        "two orders of magnitude",
+        "a tenfold increase",
     ],
 )
 def test_lint_catches_typed_numbers(snippet):
@@ -110,6 +128,7 @@ def test_lint_catches_typed_numbers(snippet):
         "o1-mini, GPT-4o and System~2",
         "\\node[draw, minimum height=11mm, fill=gray!8] {x};",
         "\\usepackage[margin=25mm]{geometry}",
+        "\\essayWordsDeployCopiesAtLaunch{} copies, one of the two routes",
     ],
 )
 def test_lint_allows_structure(snippet):

@@ -126,6 +126,8 @@ def claim_macros(ledger: list[dict]) -> dict[str, object]:
             macros[macro_name(rec["id"], prefix="essay")] = format_value(
                 essay, essay_format(essay, fmt)
             )
+        if rec.get("essay") is not None:
+            macros[macro_name(rec["id"], prefix="essayWords")] = essay_words(rec["essay"])
         macros[macro_name(rec["id"], prefix="verdict")] = rec["verdict"]
         # \\whenReproducedX{text if reproduced}{text otherwise}: prose that states a verdict
         # is chosen by the ledger, so a fork's paper cannot contradict its own numbers.
@@ -133,6 +135,35 @@ def claim_macros(ledger: list[dict]) -> dict[str, object]:
             rec["verdict"] == "reproduced"
         )
     return macros
+
+
+def differences_list(ledger: list[dict]) -> str:
+    """LaTeX for every claim whose verdict is ``differs``: its label and basis, the essay's
+    words, the recomputed value and the note that gives the reason. Generated, so each build
+    (and each scenario) lists exactly its own differences."""
+    items = [rec for rec in ledger if rec["verdict"] == "differs"]
+    if not items:
+        return "No quantity of this build differs from the essay's statement."
+    lines = [r"\begin{description}"]
+    for rec in items:
+        value = f"${format_value(rec['value'], rec['format'])}$ {tex_escape(rec['unit'])}"
+        note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
+        lines.append(
+            f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
+            f"``{tex_escape(str(rec['essay']))}''; this build: {value}.{note}"
+        )
+    lines.append(r"\end{description}")
+    return "\n".join(lines)
+
+
+def essay_words(text) -> str:
+    """The essay's statement as LaTeX text: specials escaped, ``10^k`` as a power."""
+    pieces = re.split(r"(10\^\{?-?\d+\}?)", str(text))
+    out = []
+    for piece in pieces:
+        power = re.fullmatch(r"10\^\{?(-?\d+)\}?", piece)
+        out.append(f"$10^{{{power.group(1)}}}$" if power else tex_escape(piece))
+    return "".join(out)
 
 
 def choose(first: bool) -> tuple[int, str]:

@@ -30,6 +30,7 @@ def main(smk):
         **latex.ledger_count_macros(ledger),
         **latex.fact_macros(facts),
         **latex.conclusion_macros(held),
+        "ledgerDifferencesList": latex.differences_list(ledger),
     }
     write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
