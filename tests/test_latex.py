@@ -187,3 +187,17 @@ def test_essay_words_print_powers_and_escape_specials():
     assert latex.essay_words("10^27") == "$10^{27}$"
     assert latex.essay_words("76–88%") == "76–88\\%"
     assert latex.essay_words("$1") == "\\$1"
+
+
+def test_printed_values_never_contradict_their_verdict():
+    rec = {
+        "value": 5.50077,
+        "format": "f1",
+        "essay": "about 5x",
+        "unit": "x per year",
+        "verdict": "differs",
+    }
+    fmt = latex.verdict_format(rec)
+    assert fmt != "f1" and float(latex.format_number(5.50077, fmt)) > 5.5
+    assert latex.verdict_format(dict(rec, value=4.8, verdict="reproduced")) == "f1"
+    assert latex.format_value([32.0, 32.0], "f1") == "32.0"

@@ -52,7 +52,7 @@ def _group_thousands(integer: int) -> str:
 def format_number(value: float, fmt: str) -> str:
     """LaTeX text for ``value`` (math-mode safe, no ``$``).
 
-    ``f0``..``f4`` fixed decimals; ``g2``/``g3`` two/three significant figures; ``int``
+    ``f0``..``f4`` fixed decimals; ``g2``..``g6`` that many significant figures; ``int``
     grouped integer (``1{,}160``); ``pct``/``pct1`` percent with 0/1 decimals (``\\%`` included);
     ``pow10`` ``10^{25}`` (rounded exponent); ``sci`` ``3\\times10^{10}`` or ``10^{10}``.
     """
@@ -64,7 +64,7 @@ def format_number(value: float, fmt: str) -> str:
         if re.fullmatch(r"-?0\.?0*", text):
             text = text.lstrip("-")
         return text
-    if fmt in ("g2", "g3"):
+    if re.fullmatch(r"g[2-6]", fmt):
         return f"{float(f'{v:.{fmt[1]}g}'):g}"
     if fmt == "int":
         return _group_thousands(round(v))
@@ -88,10 +88,36 @@ RANGE_DASH = r"\mbox{--}"  # an en dash that reads the same in text and in math 
 
 
 def format_value(value, fmt: str) -> str:
-    """Format a scalar or a ``[low, high]`` pair (joined by an en dash)."""
+    """Format a scalar or a ``[low, high]`` pair (joined by an en dash; a pair whose ends
+    print alike prints once)."""
     if isinstance(value, list | tuple):
-        return RANGE_DASH.join(format_number(v, fmt) for v in value)
+        ends = [format_number(v, fmt) for v in value]
+        return ends[0] if ends[0] == ends[1] else RANGE_DASH.join(ends)
     return format_number(value, fmt)
+
+
+def verdict_format(rec: dict) -> str:
+    """The record's format, with more significant figures where the printed value would
+    otherwise seem to contradict the verdict (5.50077 against "about 5x" prints as 5.501,
+    not 5.5)."""
+    from . import verdict_rule
+
+    fmt = rec["format"]
+    if rec.get("essay") is None or fmt in ("pow10", "pct", "pct1", "sci", "int"):
+        return fmt
+    stated = verdict_rule.parse(rec["essay"], rec["unit"])
+    value = rec["value"]
+    for candidate in (fmt, "g3", "g4", "g5", "g6"):
+        shown = [
+            float(format_number(v, candidate))
+            for v in (value if isinstance(value, list) else [value])
+        ]
+        printed = tuple(shown) if isinstance(value, list) else shown[0]
+        if (verdict_rule.verdict(printed, stated) == "reproduced") == (
+            rec["verdict"] == "reproduced"
+        ):
+            return candidate
+    return "g6"
 
 
 def essay_format(value, fmt: str) -> str:
@@ -146,7 +172,7 @@ def differences_list(ledger: list[dict]) -> str:
         return "No quantity of this build differs from the essay's statement."
     lines = [r"\begin{description}"]
     for rec in items:
-        value = f"${format_value(rec['value'], rec['format'])}$ {tex_escape(rec['unit'])}"
+        value = f"${format_value(rec['value'], verdict_format(rec))}$ {tex_escape(rec['unit'])}"
         note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
         lines.append(
             f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
@@ -296,7 +322,7 @@ def ledger_table(ledger: list[dict]) -> str:
             section = rec["section"]
             rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
         essay = "--" if rec["essay"] is None else tex_escape(str(rec["essay"]))
-        value = f"${format_value(rec['value'], rec['format'])}$ {tex_escape(rec['unit'])}"
+        value = f"${format_value(rec['value'], verdict_format(rec))}$ {tex_escape(rec['unit'])}"
         rows.append(
             f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}} \\\\"
