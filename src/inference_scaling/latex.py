@@ -309,12 +309,24 @@ def ledger_table(ledger: list[dict]) -> str:
     The whole environment is generated: ``\\input`` inside an alignment breaks
     ``\\multicolumn``.
     """
+    header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
     rows = [
-        r"\begin{longtable}{@{}p{0.34\linewidth}lp{0.17\linewidth}p{0.2\linewidth}l@{}}",
+        r"\begin{longtable}{@{}p{0.33\linewidth}lp{0.17\linewidth}p{0.21\linewidth}l@{}}",
+        r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
         r"\toprule",
-        r"Quantity & Basis & Essay & Recomputed & Verdict \\",
+        header,
+        r"\midrule",
+        r"\endfirsthead",
+        r"\multicolumn{5}{@{}l}{\small\itshape \tablename~\thetable, continued} \\",
+        r"\toprule",
+        header,
         r"\midrule",
         r"\endhead",
+        r"\midrule",
+        r"\multicolumn{5}{r@{}}{\small\itshape continued on the next page} \\",
+        r"\endfoot",
+        r"\bottomrule",
+        r"\endlastfoot",
     ]
     section = None
     for rec in ledger:
@@ -327,7 +339,7 @@ def ledger_table(ledger: list[dict]) -> str:
             f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}} \\\\"
         )
-    rows += [r"\bottomrule", r"\end{longtable}"]
+    rows.append(r"\end{longtable}")
     return "\n".join(rows) + "\n"
 
 
