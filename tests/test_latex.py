@@ -178,7 +178,7 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
         },
     ]
     text = latex.differences_list(recs)
-    assert "\\item[Growth] (recomputed)" in text and "$5.6$ x per year" in text
+    assert "\\item[Growth] (recomputed)" in text and "$5.6$\\,$\\times$ per year" in text
     assert "Because 50\\%." in text and "Other" not in text
     assert "No quantity" in latex.differences_list(recs[1:])
 
@@ -201,3 +201,10 @@ def test_printed_values_never_contradict_their_verdict():
     assert fmt != "f1" and float(latex.format_number(5.50077, fmt)) > 5.5
     assert latex.verdict_format(dict(rec, value=4.8, verdict="reproduced")) == "f1"
     assert latex.format_value([32.0, 32.0], "f1") == "32.0"
+
+
+def test_values_carry_their_unit_as_a_reader_writes_it():
+    rec = {"value": 4.8, "format": "f1", "essay": None, "unit": "x per year"}
+    assert latex.value_with_unit(rec) == "$4.8$\\,$\\times$ per year"
+    assert latex.value_with_unit(dict(rec, unit="percent")) == "$4.8$\\%"
+    assert latex.value_with_unit(dict(rec, unit="FLOP")) == "$4.8$ FLOP"

@@ -163,6 +163,17 @@ def claim_macros(ledger: list[dict]) -> dict[str, object]:
     return macros
 
 
+def value_with_unit(rec: dict) -> str:
+    """A record's value and unit for tables and lists: ``$4.8$\\,$\\times$ per year``."""
+    value = f"${format_value(rec['value'], verdict_format(rec))}$"
+    unit = rec["unit"]
+    if unit == "x" or unit.startswith("x "):
+        return value + r"\,$\times$" + tex_escape(unit[1:])
+    if unit == "percent":
+        return value + r"\%"
+    return f"{value} {tex_escape(unit)}"
+
+
 def differences_list(ledger: list[dict]) -> str:
     """LaTeX for every claim whose verdict is ``differs``: its label and basis, the essay's
     words, the recomputed value and the note that gives the reason. Generated, so each build
@@ -172,7 +183,7 @@ def differences_list(ledger: list[dict]) -> str:
         return "No quantity of this build differs from the essay's statement."
     lines = [r"\begin{description}"]
     for rec in items:
-        value = f"${format_value(rec['value'], verdict_format(rec))}$ {tex_escape(rec['unit'])}"
+        value = value_with_unit(rec)
         note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
         lines.append(
             f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
@@ -311,7 +322,9 @@ def ledger_table(ledger: list[dict]) -> str:
     """
     header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
     rows = [
-        r"\begin{longtable}{@{}p{0.33\linewidth}lp{0.17\linewidth}p{0.21\linewidth}l@{}}",
+        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.33\linewidth}l"
+        r">{\raggedright\arraybackslash}p{0.16\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.22\linewidth}l@{}}",
         r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
         r"\toprule",
         header,
@@ -334,7 +347,7 @@ def ledger_table(ledger: list[dict]) -> str:
             section = rec["section"]
             rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
         essay = "--" if rec["essay"] is None else tex_escape(str(rec["essay"]))
-        value = f"${format_value(rec['value'], verdict_format(rec))}$ {tex_escape(rec['unit'])}"
+        value = value_with_unit(rec)
         rows.append(
             f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}} \\\\"
