@@ -22,7 +22,7 @@ def o1_aime(panels: dict):
     for ax, key in zip(axes, ("train_time", "test_time"), strict=True):
         p = panels[key]
         ax.plot(p["x"], p["y"], "o-", color=style.COLORS["pretraining"], lw=1.2, ms=4)
-        ax.set_title(f"o1 on AIME 2024 vs {PANEL_TITLES[key]}")
+        ax.set_title(f"o1 on AIME vs {PANEL_TITLES[key]}")
         ax.set_xlabel(O1_XLABEL)
         ax.set_xticks(p["x"])
         ax.set_xticklabels([])

@@ -35,6 +35,7 @@ PAPER_WIDTH_MM = 210.0
 SIDE_MARGIN_MM = 25.0
 TEXT_WIDTH = (PAPER_WIDTH_MM - 2 * SIDE_MARGIN_MM) / MM_PER_INCH  #: [in] 160 mm
 COLUMN_WIDTH = TEXT_WIDTH  #: [in] one-column article: a column is the text block
+FULL_WIDTH = TEXT_WIDTH  #: [in] older name of TEXT_WIDTH, kept for callers not yet renamed
 #: [in] single-panel plots: 70 % of the text block, centred, so they do not sprawl.
 NARROW_WIDTH = round(0.7 * TEXT_WIDTH, 2)
 
