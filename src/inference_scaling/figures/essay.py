@@ -322,4 +322,6 @@ def _milestones(ax, elo: dict, run: dict, human_band) -> None:
     ax.set_ylim(lo, hi)
     ax.set_xlabel("training time (log scale)")
     ax.set_ylabel("Elo rating")
-    ax.set_title("published milestones", loc="left")
+    ax.set_title(
+        "published milestones (full curves:\nSilver et al. 2017, Figs. 3a and 6)", loc="left"
+    )
