@@ -182,7 +182,16 @@ def threshold_equivalence(
     ax.set_ylim(min(base_models) / 2, y_top)
     ax.set_xlabel("extra inference [OOM = log$_{10}$ multiplier]")
     ax.set_ylabel("pre-training-equivalent compute [FLOP]")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, handlelength=1.5)
+    handles, labels = ax.get_legend_handles_labels()
+    order = sorted(range(len(labels)), key=lambda i: labels[i].startswith("exchange"))
+    ax.legend(
+        [handles[i] for i in order],
+        [labels[i] for i in order],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.2),
+        ncols=2,
+        handlelength=1.5,
+    )
     style.grid(ax)
     return fig
 
