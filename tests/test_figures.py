@@ -3,6 +3,7 @@ PDF, and annotates the numbers the ledger reports."""
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,12 @@ FIGURE_NAMES = [
     "fig_frontier_growth",
     "fig_overtraining",
 ]
+
+
+OVERTRAINING_LABELS = {
+    "hoffmann2022": "Hoffmann et al. 2022 fit",
+    "besiroglu2024": "Besiroglu et al. 2024 refit",
+}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +58,10 @@ def figs(assumptions, ledger, growth):
         "fig_threshold_equivalence": model.threshold_equivalence(
             [1e23, 1e24, 1e25],
             a["era.exchange_rate"],
-            (0.5, 1.0),
+            (
+                1.0 / a["era.inference_ooms_per_training_oom_max"],
+                1.0 / a["era.inference_ooms_per_training_oom_min"],
+            ),
             a["thresholds.eu_flop"],
             a["thresholds.us_flop"],
             a["thresholds.base_model_flop"],
@@ -64,7 +74,11 @@ def figs(assumptions, ledger, growth):
             a["era.fit_start_year"],
             a["era.fit_end_year"],
         ),
-        "fig_overtraining": model.overtraining(fits, chinchilla, *lifetime.STANDARD_COEFFICIENTS),
+        "fig_overtraining": model.overtraining(
+            {OVERTRAINING_LABELS[k]: v for k, v in fits.items()},
+            chinchilla,
+            *lifetime.STANDARD_COEFFICIENTS,
+        ),
     }
 
 
@@ -75,6 +89,8 @@ def _texts(fig):
         out += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
         for legend in [c for c in ax.get_children() if c.__class__.__name__ == "Legend"]:
             out += [t.get_text() for t in legend.get_texts()]
+    for legend in fig.legends:
+        out += [t.get_text() for t in legend.get_texts()] + [legend.get_title().get_text()]
     return "\n".join(out)
 
 
@@ -126,7 +142,38 @@ def test_ida_annotation_uses_the_ledger_iterations(figs, ledger):
     value = next(c["value"] for c in ledger if c["id"] == "ida.iterations")
     text = _texts(figs["fig_ida_ladder"])
     assert f"{format_number(value, 'int').replace('{,}', ',')} iterations" in text
-    assert "SCHEMATIC" in text and "low 3,000s" in text
+    assert "schematic" in text and "low 3,000s" in text
+    assert "no Elo-over-time curve" not in text  # Silver et al. do plot it (Figs. 3a, 6)
+
+
+def test_ida_milestones_sit_on_a_time_axis_at_the_published_times(figs):
+    run = datasets.alphago_run()
+    elo = datasets.alphago_elo()
+    ax = figs["fig_ida_ladder"].axes[1]
+    assert ax.get_xscale() == "log"
+    points = {
+        (float(x), float(y))
+        for line in ax.lines
+        for x, y in line.get_xydata()
+        if len(line.get_xydata())
+    }
+    lee, plateau = elo["AlphaGo Lee"], run["training_days"] * 24
+    assert (36.0, lee) in points and (72.0, lee) in points  # hours, from the paper's text
+    assert (plateau, elo["AlphaGo Zero (40 blocks)"]) in points
+    assert (plateau, elo["AlphaGo Zero raw network (no search)"]) in points
+    assert not ax.patches, "Elo is not drawn as bars"
+
+
+def test_arc_figure_shows_the_december_chart_and_says_what_its_axis_is(figs):
+    text = _texts(figs["fig_arc_agi"])
+    assert "cost per task" in text and "not compute" in text
+    for label in (
+        "o1, low 25%",
+        "o1, high 32%",
+        "o1-mini (chart) 7.8%",
+        "o1-preview (chart) 13.33%",
+    ):
+        assert label in text
 
 
 def test_growth_legend_quotes_the_fitted_rates(figs, growth):
@@ -142,11 +189,13 @@ def test_crossover_and_breakeven_are_marked(figs):
     assert "$d^* =$ $10^{10}$" in text and "3\\times10^{10}" in text
     s_star = float(lifetime.breakeven_deployment_share(10.0, 0.5))
     assert f"{s_star:.3f}" in _texts(figs["fig_cost_multipliers"])
+    assert "$T$" in _texts(figs["fig_overtraining"])
     assert "10^{26.8}" in _texts(figs["fig_threshold_equivalence"])
 
 
-def test_o1_axis_says_compute_is_unlabelled(figs):
-    assert "unlabelled in source" in _texts(figs["fig_o1_aime"])
+def test_o1_axis_says_compute_is_unlabelled_and_spacing_imposed(figs):
+    text = _texts(figs["fig_o1_aime"])
+    assert "unlabelled in source" in text and "even spacing" in text
 
 
 def _built():
@@ -163,3 +212,152 @@ def test_built_figure_is_a_nonempty_vector_pdf(name):
     assert blob.startswith(b"%PDF") and len(blob) > 5000
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     assert "Type 3" not in fonts, fonts
+
+
+# --- print size, type size and collisions (issue 11 part 1) -------------------------------
+
+PT_PER_INCH = 72.0
+
+
+def test_style_matches_the_papers_layout():
+    """The widths and type size the figures are drawn for are those of paper/main.tex."""
+    from inference_scaling.figures import style
+
+    layout = style.paper_layout(ROOT / "paper" / "main.tex")
+    assert layout["text_width"] == pytest.approx(style.TEXT_WIDTH, abs=1e-6)
+    assert layout["column_width"] == pytest.approx(style.COLUMN_WIDTH, abs=1e-6)
+    assert layout["caption_size"] == style.FONT_SIZE
+    assert style.TEXT_WIDTH == pytest.approx(160 / 25.4)  # A4 less two 25 mm margins
+    assert 0.7 * style.FONT_SIZE >= style.MIN_FONT_SIZE  # mathtext scripts are 0.7 x
+
+
+def test_paper_layout_notices_a_changed_geometry(tmp_path):
+    from inference_scaling.figures import style
+
+    tex = (ROOT / "paper" / "main.tex").read_text(encoding="utf-8")
+    narrower = tmp_path / "main.tex"
+    narrower.write_text(tex.replace("margin=25mm", "margin=30mm"), encoding="utf-8")
+    assert style.paper_layout(narrower)["text_width"] == pytest.approx(150 / 25.4)
+    two = tmp_path / "two.tex"
+    two.write_text(tex.replace("[11pt,a4paper]", "[10pt,a4paper,twocolumn]"), encoding="utf-8")
+    layout = style.paper_layout(two)
+    assert layout["caption_size"] == 9.0
+    assert layout["column_width"] == pytest.approx((160 - 10 * 25.4 / 72.27) / 2 / 25.4)
+    broken = tmp_path / "broken.tex"
+    broken.write_text(tex.replace("margin=25mm", "top=2cm"), encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.tex: geometry"):
+        style.paper_layout(broken)
+
+
+def test_papers_include_figures_at_their_printed_size():
+    """No \\includegraphics option rescales a figure: it prints at the size it was drawn."""
+    sources = [ROOT / "paper" / "main.tex", *sorted((ROOT / "paper" / "sections").glob("*.tex"))]
+    included = []
+    for path in sources:
+        for options, name in re.findall(
+            r"\\includegraphics(?:\[([^\]]*)\])?\{([^}]*)\}", path.read_text(encoding="utf-8")
+        ):
+            included.append(name)
+            if name in FIGURE_NAMES:
+                assert not re.search(r"width|height|scale", options), f"{path.name}: {name}"
+    assert set(FIGURE_NAMES) <= set(included)
+
+
+@pytest.fixture(scope="module")
+def pdfs(figs, tmp_path_factory):
+    from inference_scaling.figures import style
+
+    out = tmp_path_factory.mktemp("pdfs")
+    paths = {}
+    for name, fig in figs.items():
+        paths[name] = out / f"{name}.pdf"
+        style.save_pdf(fig, paths[name])
+    return paths
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_figure_pdf_is_its_printed_size(name, figs, pdfs):
+    import pdfplumber
+
+    from inference_scaling.figures import style
+
+    width, height = figs[name].get_size_inches()
+    assert width <= style.TEXT_WIDTH + 1e-9
+    assert width in (style.TEXT_WIDTH, style.NARROW_WIDTH)
+    with pdfplumber.open(pdfs[name]) as pdf:
+        (page,) = pdf.pages
+        assert page.width == pytest.approx(width * PT_PER_INCH, abs=0.01)
+        assert page.height == pytest.approx(height * PT_PER_INCH, abs=0.01)
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_figure_text_is_one_family_at_least_7pt(name, pdfs):
+    import pdfplumber
+
+    from inference_scaling.figures import style
+
+    with pdfplumber.open(pdfs[name]) as pdf:
+        chars = pdf.pages[0].chars
+    assert chars, "no text found in the PDF"
+    # pdfminer's "size" is the box height, which for text turned 90 degrees is the glyph's
+    # advance; the box width is then the type size
+    sizes = {round(c["size"] if c["upright"] else c["x1"] - c["x0"], 2) for c in chars}
+    assert min(sizes) >= style.MIN_FONT_SIZE, sorted(sizes)
+    # one size for text, 70 % of it for mathtext's sub- and superscripts
+    assert sizes <= {style.FONT_SIZE, round(0.7 * style.FONT_SIZE, 2)}, sorted(sizes)
+    families = {c["fontname"].split("+")[-1].split("-")[0] for c in chars}
+    assert families <= {"DejaVuSans"}, families
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_no_text_overlaps_text_legend_or_data(name, figs):
+    from inference_scaling.figures import collisions
+
+    assert collisions.problems(figs[name]) == []
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_figure_colours_come_from_the_palette(name, figs):
+    from matplotlib.colors import to_hex, to_rgb
+
+    from inference_scaling.figures import style
+
+    palette = set(style.OKABE_ITO.values()) | {c.upper() for c in style.OKABE_ITO.values()}
+    for ax in figs[name].axes:
+        for line in ax.lines:
+            for colour in (line.get_color(), line.get_markerfacecolor()):
+                r, g, b = to_rgb(colour)
+                grey = max(r, g, b) - min(r, g, b) < 1e-6
+                assert grey or to_hex(colour).upper() in palette, (name, colour)
+
+
+def test_collision_check_finds_what_it_must():
+    """The checker reports overlapping texts, a line through a label and a legend on data."""
+    from inference_scaling.figures import collisions, style
+
+    fig, ax = style.figure(3.0, 2.0)
+    ax.plot([0, 1], [0, 1], label="diagonal")
+    ax.text(0.5, 0.5, "on the line")
+    ax.text(0.1, 0.9, "first")
+    ax.text(0.12, 0.9, "second")
+    ax.legend(loc="center")
+    found = "\n".join(collisions.problems(fig))
+    assert "'first' overlaps 'second'" in found
+    assert "line 'diagonal' runs through 'on the line'" in found
+    assert "runs through a legend" in found
+    assert "overlaps a legend" in found  # 'on the line' sits where the legend is
+    clean, ax = style.figure(3.0, 2.0)
+    ax.plot([0, 1], [0, 1])
+    ax.text(0.9, 0.1, "clear", ha="right")
+    assert collisions.problems(clean) == []
+
+
+def test_figure_modules_do_not_import_pyplot():
+    """The figure jobs skip pyplot's start-up (issue 13): the Figure API and the PDF canvas."""
+    code = (
+        "import sys; import inference_scaling.figures.essay, inference_scaling.figures.model, "
+        "inference_scaling.figures.growth, inference_scaling.figures.collisions; "
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,34 +1,35 @@
-"""The essay's own figures, redrawn from shipped data: o1 on AIME, ARC-AGI, the IDA ladder."""
+"""The essay's own figures, redrawn from shipped data: o1 on AIME, ARC-AGI, AlphaGo Zero."""
 
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.ticker import FixedLocator, NullLocator
 
 from . import style
 
-O1_XLABEL = "relative compute (log scale, unlabelled in source)"
+O1_XLABEL = "compute, log scale\n(unlabelled in source)"
 PANEL_TITLES = {"train_time": "train-time compute", "test_time": "test-time compute"}
 
 
-def o1_aime(panels: dict) -> object:
+def o1_aime(panels: dict):
     """Two panels of o1's AIME pass@1 against train-time and test-time compute.
 
     ``panels`` maps ``train_time``/``test_time`` to ``{"x": steps, "y": pass@1 [%]}`` as
-    read by :func:`inference_scaling.datasets.o1_aime`.
+    read by :func:`inference_scaling.datasets.o1_aime`. The source's axes carry no numbers;
+    the points are placed one step apart, a spacing this figure imposes.
     """
-    fig, axes = style.figure(style.FULL_WIDTH, 2.3, ncols=2, sharey=True)
+    fig, axes = style.figure(style.TEXT_WIDTH, 2.6, ncols=2, sharey=True)
     for ax, key in zip(axes, ("train_time", "test_time"), strict=True):
         p = panels[key]
-        ax.plot(p["x"], p["y"], "o-", color=style.COLORS["pretraining"], lw=1.0)
-        ax.set_title(f"o1 on AIME 2024 vs {PANEL_TITLES[key]}")
+        ax.plot(p["x"], p["y"], "o-", color=style.COLORS["pretraining"], lw=1.2, ms=4)
+        ax.set_title(f"o1 on AIME vs {PANEL_TITLES[key]}")
         ax.set_xlabel(O1_XLABEL)
         ax.set_xticks(p["x"])
         ax.set_xticklabels([])
         ax.set_ylim(0, 100)
         ax.set_xlim(p["x"].min() - 0.4, p["x"].max() + 0.4)
-        ax.grid(axis="y", lw=0.3, color="#DDDDDD")
-        style.note(ax, "digitized from OpenAI (2024) charts; approximate")
+        style.grid(ax, "y")
+        style.note(ax, "digitized; even spacing\nimposed, not read")
     axes[0].set_ylabel("pass@1 accuracy [%]")
     return fig
 
@@ -36,7 +37,7 @@ def o1_aime(panels: dict) -> object:
 FAMILY_COLORS = {
     "gpt-4o": style.OKABE_ITO["black"],
     "o1-mini": style.OKABE_ITO["sky"],
-    "o1-preview": style.OKABE_ITO["blue"],
+    "o1-preview": style.OKABE_ITO["purple"],
     "o1": style.OKABE_ITO["green"],
     "o3-mini": style.OKABE_ITO["orange"],
     "o3": style.OKABE_ITO["vermillion"],
@@ -47,21 +48,43 @@ EVAL_LABELS = {
     "public": "public set",
     "unspecified": "set not stated",
 }
+#: Label of each ARC point with a cost: (text, offset [pt], horizontal alignment). The o3
+#: low-compute runs on the two sets share one label, set between them.
+ARC_LABELS = {
+    ("o3", "high_compute", "semi_private"): ("o3, high compute", (4, 5), "right"),
+    ("o3", "low_compute", "public"): ("o3, low compute", (-8, -4), "right"),
+    ("o1-mini", "default", "semi_private"): ("o1-mini", (8, -1), "left"),
+    ("o3-mini", "high_effort", "unspecified"): ("o3-mini (high)", (-8, 0), "right"),
+    ("gpt-4o", "default", "unspecified"): ("GPT-4o", (7, 0), "left"),
+}
+#: Rows of the progression that repeat a run already drawn with its cost.
+ARC_DUPLICATES = {"o3-preview (low compute)", "o3-preview (high compute)"}
 
 
-def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")) -> object:
-    """ARC-AGI-1 score against cost per task (log x), families coloured.
+def _arc_label(r) -> str:
+    name = {"o1 (high)": "o1, high", "o1 (low)": "o1, low", "o1 pro": "o1 pro"}.get(r["model"])
+    if name is None:
+        name = "GPT-4o" if r["family"] == "gpt-4o" else r["family"]
+        if "December" in r["model"]:
+            name += " (chart)"
+    return f"{name} {r['score_pct']:g}%"
 
-    ``results`` are rows of :func:`inference_scaling.datasets.arc_results`; rows without a
-    cost cannot be placed and are left out. ``multiplier`` is the ledger's
-    ``thresholds.o3_multiplier`` (o3 high compute over o1-mini, semi-private set), drawn as an
-    arrow between those two points.
+
+def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")):
+    """ARC-AGI-1 score against retail cost per task (log x), families coloured.
+
+    ``results`` are rows of :func:`inference_scaling.datasets.arc_results`. Rows with a cost
+    sit on the cost axis; rows without one (the December chart's o-series, whose costs were
+    not published in text) sit in a strip beside it, where the horizontal position means
+    nothing. ``multiplier`` is the ledger's ``thresholds.o3_multiplier`` (o3 high compute over
+    o1-mini, semi-private set), drawn as an arrow between those two points.
     """
-    fig, ax = style.figure(style.COLUMN_WIDTH, 2.6)
+    fig, (strip, ax) = style.figure(
+        style.TEXT_WIDTH, 3.6, ncols=2, sharey=True, gridspec_kw={"width_ratios": [1, 2.2]}
+    )
     placed = [r for r in results if r["cost_per_task_usd"] is not None]
-    families_seen, sets_seen = [], []
     for r in placed:
-        filled = r["eval_set"] == "semi_private"
+        filled = r["eval_set"] != "public"
         color = FAMILY_COLORS[r["family"]]
         ax.plot(
             r["cost_per_task_usd"],
@@ -69,14 +92,21 @@ def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")) -> o
             EVAL_MARKERS[r["eval_set"]],
             color=color,
             mfc=color if filled else "white",
-            mew=1.0,
-            ms=5,
-            zorder=3,
+            mew=1.2,
+            ms=5 if filled else 9,  # a public-set square rings a semi-private dot it hides
+            zorder=3 if filled else 2,
         )
-        if r["family"] not in families_seen:
-            families_seen.append(r["family"])
-        if r["eval_set"] not in sets_seen:
-            sets_seen.append(r["eval_set"])
+        key = (r["family"], r["setting"], r["eval_set"])
+        if key in ARC_LABELS:
+            text, offset, ha = ARC_LABELS[key]
+            ax.annotate(
+                text,
+                (r["cost_per_task_usd"], r["score_pct"]),
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va="bottom" if offset[1] > 0 else "center",
+            )
     start = next(r for r in placed if r["family"] == span[0] and r["eval_set"] == "semi_private")
     end = next(
         r
@@ -85,227 +115,213 @@ def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")) -> o
         and r["setting"] == "high_compute"
         and r["eval_set"] == "semi_private"
     )
-    arrow = FancyArrowPatch(
-        (start["cost_per_task_usd"], start["score_pct"] + 4),
-        (end["cost_per_task_usd"] * 0.8, end["score_pct"] + 1),
-        connectionstyle="arc3,rad=-0.25",
-        arrowstyle="-|>",
-        mutation_scale=8,
-        lw=0.8,
-        color="#444444",
-        zorder=4,
+    ax.annotate(
+        "",
+        (end["cost_per_task_usd"], end["score_pct"]),
+        (start["cost_per_task_usd"], start["score_pct"]),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": style.COLORS["note"],
+            "lw": 0.8,
+            "shrinkA": 7,
+            "shrinkB": 7,
+            "mutation_scale": 9,
+        },
+        zorder=1,
     )
-    ax.add_patch(arrow)
     ax.text(
-        60,
-        46,
-        f"×{style.format_count(multiplier)}\ncost per task\no1-mini → o3 (high)\nsemi-private set",
-        ha="center",
-        va="center",
-        fontsize=6.5,
+        0.98,
+        0.03,
+        f"×{style.format_count(multiplier)}\nin cost per task,\no1-mini → o3 high,\n"
+        "semi-private set",
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
     )
-    for r in placed:
-        if r["family"] == "o3" and r["eval_set"] == "semi_private":
-            label = "o3 high compute" if r["setting"] == "high_compute" else "o3 low compute"
-            ax.annotate(
-                label,
-                (r["cost_per_task_usd"], r["score_pct"]),
-                xytext=(0, -9),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=5.5,
-            )
     ax.set_xscale("log")
-    ax.set_xlim(0.02, 2e4)
+    ax.set_xlim(0.025, 1.2e4)
     ax.set_ylim(0, 100)
-    ax.set_xlabel("cost per task [USD, log scale]")
-    ax.set_ylabel("ARC-AGI-1 score [% of tasks]")
-    ax.grid(lw=0.3, color="#EEEEEE")
-    family_handles = [
-        ax.plot([], [], "o", color=FAMILY_COLORS[f], label=f)[0] for f in families_seen
-    ]
-    set_handles = [
+    ax.set_xlabel("retail cost per task [US dollars, log scale]:\na proxy for compute, not compute")
+    style.grid(ax)
+    sets = [s for s in EVAL_MARKERS if any(r["eval_set"] == s for r in placed)]
+    handles = [
         ax.plot(
             [],
             [],
             EVAL_MARKERS[s],
             color="#444444",
-            mfc="#444444" if s == "semi_private" else "white",
+            mfc="white" if s == "public" else "#444444",
             label=EVAL_LABELS[s],
         )[0]
-        for s in sets_seen
+        for s in sets
     ]
-    leg = ax.legend(
-        handles=family_handles,
-        loc="upper left",
-        fontsize=6,
-        handletextpad=0.2,
-        borderaxespad=0.2,
-        bbox_to_anchor=(0.0, 0.72),
-    )
-    ax.add_artist(leg)
-    ax.legend(handles=set_handles, loc="lower right", fontsize=6, handletextpad=0.2)
+    # the strip's upper half is empty: the key to the markers of both panels goes there
+    strip.legend(handles=handles, loc="upper left", handletextpad=0.3)
+
+    # --- the December chart's points that carry no cost ------------------------------
+    unplaced = [
+        r
+        for r in results
+        if r["cost_per_task_usd"] is None and r["eval_set"] == "unspecified"
+        if r["model"] not in ARC_DUPLICATES
+    ]
+    unplaced.sort(key=lambda r: r["score_pct"])
+    ys = [r["score_pct"] for r in unplaced]
+    label_ys = style.spread(ys, gap=8.0, low=3.0, high=97.0)
+    for i, (r, y_label) in enumerate(zip(unplaced, label_ys, strict=True)):
+        x = 0.0 if i % 2 == 0 else 0.12  # alternate so that close scores do not overlap
+        color = FAMILY_COLORS[r["family"]]
+        strip.plot(x, r["score_pct"], EVAL_MARKERS["unspecified"], color=color, ms=5)
+        strip.annotate(
+            _arc_label(r),
+            (x, r["score_pct"]),
+            xytext=(0.35, y_label),
+            textcoords="data",
+            va="center",
+            arrowprops={
+                "arrowstyle": "-",
+                "color": "#999999",
+                "lw": 0.5,
+                "shrinkA": 1,
+                "shrinkB": 4,
+                "relpos": (0.0, 0.5),  # from the label's left edge, not through it
+            },
+        )
+    strip.set_xlim(-0.15, 2.1)
+    strip.xaxis.set_major_locator(NullLocator())
+    strip.set_xlabel("no cost\npublished")
+    strip.set_ylabel("ARC-AGI-1 score [% of tasks]")
+    strip.spines["bottom"].set_visible(False)
+    style.grid(strip, "y")
     return fig
 
 
-def ida_ladder(elo: dict, run: dict, iterations: float, human_band=(3000.0, 3400.0)) -> object:
+def ida_ladder(elo: dict, run: dict, iterations: float, human_band=(3000.0, 3400.0)):
     """AlphaGo Zero as iterated amplification and distillation.
 
     Left: a *schematic* ladder M0 -> M1 -> ... -> Mmax of distil (network) and amplify
     (network + search) steps, annotated with the run's iterations (the ledger's
-    ``ida.iterations``), games per iteration, total games and days. Right: the published Elo
-    ratings of the final network without and with search, against AlphaGo Fan/Lee/Master and
-    a band for the best humans ("low 3,000s", the essay's wording, not a published rating).
+    ``ida.iterations``), games per iteration, total games and days. Right: the milestones
+    Silver et al. (2017) state, on a time axis: the 20-block run passed AlphaGo Lee after
+    ``surpass_lee_hours`` and beat it 100-0 after ``beat_lee_100_0_hours``; the 40-block run
+    reached its plateau after ``training_days`` with the final Elo ratings with and without
+    search. AlphaGo Fan/Lee/Master are reference levels and ``human_band`` the essay's "low
+    3,000s" for the best humans (the essay's words, not a published rating).
     """
-    fig, (lad, bar) = style.figure(
-        style.FULL_WIDTH, 2.7, ncols=2, gridspec_kw={"width_ratios": [1.25, 1]}
+    fig, (lad, ax) = style.figure(
+        style.TEXT_WIDTH, 3.4, ncols=2, gridspec_kw={"width_ratios": [1, 1.3]}
     )
-    # --- schematic ladder -------------------------------------------------------------
+    _ladder(lad, run, iterations)
+    _milestones(ax, elo, run, human_band)
+    return fig
+
+
+def _ladder(lad, run: dict, iterations: float) -> None:
     steps = ["M$_0$", "M$_1$", "M$_2$", "…", "M$_{\\max}$"]
     xs = np.arange(len(steps), dtype=float)
     lifts = np.array([0.8, 0.72, 0.64, 0.56, 0.5])
     base = np.concatenate([[0.0], np.cumsum(0.85 * lifts[:-1])])
+    net, search = style.COLORS["pretraining"], style.COLORS["inference"]
     for i, x in enumerate(xs):
         ls = ":" if steps[i] == "…" else "-"
-        lad.plot(
-            [x - 0.22, x + 0.22], [base[i]] * 2, color=style.COLORS["pretraining"], lw=2, ls=ls
-        )
-        lad.plot(
-            [x - 0.22, x + 0.22],
-            [base[i] + lifts[i]] * 2,
-            color=style.COLORS["inference"],
-            lw=2,
-            ls=ls,
-        )
+        lad.plot([x - 0.25, x + 0.25], [base[i]] * 2, color=net, lw=2.2, ls=ls)
+        lad.plot([x - 0.25, x + 0.25], [base[i] + lifts[i]] * 2, color=search, lw=2.2, ls=ls)
         lad.annotate(
             "",
-            (x, base[i] + lifts[i]),
-            (x, base[i]),
-            arrowprops={"arrowstyle": "-|>", "color": style.COLORS["inference"], "lw": 0.8},
+            (x, base[i] + lifts[i] - 0.03),
+            (x, base[i] + 0.03),
+            arrowprops={"arrowstyle": "-|>", "color": search, "lw": 0.9, "shrinkA": 0},
         )
-        lad.text(x, base[i] - 0.18, steps[i], ha="center", va="top", fontsize=7.5)
+        lad.text(x + 0.3, base[i], steps[i], ha="left", va="center")
         if i + 1 < len(xs):
             lad.annotate(
                 "",
-                (xs[i + 1] - 0.24, base[i + 1] + 0.03),
-                (x + 0.24, base[i] + lifts[i] - 0.03),
-                arrowprops={
-                    "arrowstyle": "-|>",
-                    "color": style.COLORS["pretraining"],
-                    "lw": 0.8,
-                    "ls": "--",
-                },
+                (xs[i + 1] - 0.27, base[i + 1]),
+                (x + 0.27, base[i] + lifts[i]),
+                arrowprops={"arrowstyle": "-|>", "color": net, "lw": 0.9, "ls": "--"},
             )
-    lad.text(
-        -0.28,
-        base[0] + lifts[0] / 2,
-        "amplify\n(search)",
-        fontsize=6,
-        color=style.COLORS["inference"],
-        ha="right",
-        va="center",
-    )
-    lad.text(
-        0.5,
-        base[0] + lifts[0] + 0.12,
-        "distil (train)",
-        fontsize=6,
-        color=style.COLORS["pretraining"],
-        ha="center",
-        va="bottom",
-    )
     games = run["games_per_iteration"]
     total = run["total_selfplay_games"]
     lad.text(
-        0.02,
-        0.98,
-        f"{style.format_count(iterations)} iterations × {style.format_count(games)} games"
-        f" ≈ {total / 1e6:.0f}M self-play games\nin about {run['training_days']:.0f} days"
-        " (40-block run)",
+        0.0,
+        1.0,
+        f"{style.format_count(iterations)} iterations × {style.format_count(games)} games\n"
+        f"≈ {total / 1e6:.0f} million self-play games,\nabout {run['training_days']:.0f} days",
         transform=lad.transAxes,
         va="top",
-        fontsize=6.5,
     )
-    lad.text(
-        0.98,
-        0.02,
-        "SCHEMATIC: step heights illustrative;\nno Elo-over-time curve was published",
-        transform=lad.transAxes,
-        ha="right",
-        va="bottom",
-        fontsize=6,
-        color="#B00000",
-    )
-    lad.set_xlim(-1.0, len(steps) - 0.5)
-    lad.set_ylim(-0.6, 4.6)
+    lad.plot([], [], color=search, lw=2.2, label="amplify: network + search")
+    lad.plot([], [], color=net, lw=2.2, ls="--", label="distil: train the network")
+    lad.legend(loc="upper left", bbox_to_anchor=(-0.02, 0.8))
+    lad.set_xlim(-0.4, len(steps) - 0.1)
+    lad.set_ylim(-0.3, 5.9)
     lad.set_xticks([])
     lad.set_yticks([])
+    lad.spines["bottom"].set_visible(False)
     lad.set_ylabel("playing strength (schematic, no scale)")
-    lad.set_title("amplify and distil, iterated")
-    lad.plot([], [], color=style.COLORS["pretraining"], lw=2, label="network alone")
-    lad.plot([], [], color=style.COLORS["inference"], lw=2, label="network + search")
-    lad.legend(loc="center left", bbox_to_anchor=(0.0, 0.72), fontsize=6)
-    # --- published ratings -----------------------------------------------------------
-    raw = elo["AlphaGo Zero raw network (no search)"]
-    full = elo["AlphaGo Zero (40 blocks)"]
-    bar.axhspan(*human_band, color=style.COLORS["band"], hatch="///", ec="#AAAAAA", lw=0)
-    bar.text(
-        0.6,
-        sum(human_band) / 2,
-        "best humans:\n'low 3,000s'\n(essay's words;\nband illustrative)",
-        ha="center",
-        fontsize=5,
-        va="center",
-        color="#333333",
-        zorder=3,
-        bbox={"fc": "white", "ec": "none", "pad": 0.6, "alpha": 0.85},
+    lad.set_title("amplify and distil, iterated", loc="left")
+
+
+def _milestones(ax, elo: dict, run: dict, human_band) -> None:
+    lee = elo["AlphaGo Lee"]
+    full, raw = elo["AlphaGo Zero (40 blocks)"], elo["AlphaGo Zero raw network (no search)"]
+    plateau_h = run["training_days"] * 24.0
+    # the essay's human level, as a bar in the right margin beside its label
+    ax.plot([1.01, 1.01], human_band, color=style.COLORS["muted"], lw=4, clip_on=False,
+            transform=ax.get_yaxis_transform(), solid_capstyle="butt")  # fmt: skip
+    refs = {name: elo[name] for name in ("AlphaGo Fan", "AlphaGo Lee", "AlphaGo Master")}
+    for value in refs.values():
+        ax.axhline(value, color=style.COLORS["reference"], lw=0.7, ls="--", zorder=1)
+    lo, hi = 2650.0, 5450.0
+    labels = {f"{n.replace('AlphaGo ', '')} {v:,.0f}": v for n, v in refs.items()}
+    labels["best humans,\n\u2018low 3,000s\u2019"] = human_band[1] + 40
+    for text, y_text in zip(
+        labels, style.spread(list(labels.values()), 330.0, lo, hi), strict=True
+    ):
+        ax.text(1.03, y_text, text, transform=ax.get_yaxis_transform(), va="center")
+    tri = {"color": style.COLORS["pretraining"], "ms": 7, "zorder": 4}
+    ax.plot([run["surpass_lee_hours"], run["beat_lee_100_0_hours"]], [lee, lee], "^", ls="none",
+            **tri)  # fmt: skip
+    ax.annotate(
+        "20 blocks: passes Lee",
+        (run["surpass_lee_hours"], lee),
+        xytext=(-4, -7),
+        textcoords="offset points",
+        ha="left",
+        va="top",
     )
-    for name in ("AlphaGo Fan", "AlphaGo Lee", "AlphaGo Master"):
-        bar.axhline(elo[name], color=style.COLORS["reference"], lw=0.7, ls="--", zorder=1)
-        bar.text(
-            1.02,
-            elo[name],
-            f"{name.replace('AlphaGo ', 'AlphaGo ')} {elo[name]:,.0f}",
-            transform=bar.get_yaxis_transform(),
-            fontsize=6,
-            va="center",
-            color="#444444",
-        )
-    bar.bar(
-        [0, 1.2],
-        [raw, full],
-        width=0.5,
-        zorder=2,
-        color=[style.COLORS["pretraining"], style.COLORS["inference"]],
+    ax.annotate(
+        f"beats Lee {run['lee_match_wins']:.0f}\u2013{run['lee_match_losses']:.0f}",
+        (run["beat_lee_100_0_hours"], lee),
+        xytext=(-4, 7),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
     )
-    for x, v in ((0, raw), (1.2, full)):
-        bar.text(x, v + 60, f"{v:,.0f}", ha="center", va="bottom", fontsize=7)
-    bar.annotate(
+    c = style.COLORS["inference"]
+    ax.plot([plateau_h], [full], "o", color=c, ms=6, zorder=4)
+    ax.plot([plateau_h], [raw], "o", color=c, mfc="white", mew=1.2, ms=6, zorder=4)
+    ax.annotate(
         "",
-        (1.55, full),
-        (1.55, raw),
-        arrowprops={
-            "arrowstyle": "<|-|>",
-            "color": "#444444",
-            "lw": 0.7,
-            "shrinkA": 0,
-            "shrinkB": 0,
-        },
+        (plateau_h, full),
+        (plateau_h, raw),
+        arrowprops={"arrowstyle": "-|>", "color": c, "lw": 0.9, "shrinkA": 5, "shrinkB": 5},
     )
-    bar.text(
-        1.2,
-        (raw + full) / 2,
-        f"+{full - raw:,.0f} Elo\nfrom search",
-        fontsize=6,
-        ha="center",
-        va="center",
-        color="white",
-        zorder=3,
+    ax.annotate(f"40 blocks, search {full:,.0f}", (plateau_h, full), xytext=(-7, 0),
+                textcoords="offset points", ha="right", va="center")  # fmt: skip
+    ax.annotate(f"network alone {raw:,.0f}", (plateau_h, raw), xytext=(-7, -4),
+                textcoords="offset points", ha="right", va="top")  # fmt: skip
+    ax.text(plateau_h / 1.12, 4420, f"+{full - raw:,.0f}\nfrom\nsearch", ha="right", va="center",
+            color=c)  # fmt: skip
+    ax.set_xscale("log")
+    ax.set_xlim(20, plateau_h * 1.4)
+    ticks = [run["surpass_lee_hours"], run["beat_lee_100_0_hours"], plateau_h]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xticklabels([f"{t:.0f} h" for t in ticks[:2]] + [f"{ticks[2] / 24:.0f} days"])
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel("training time (log scale)")
+    ax.set_ylabel("Elo rating")
+    ax.set_title(
+        "published milestones (full curves:\nSilver et al. 2017, Figs. 3a and 6)", loc="left"
     )
-    bar.set_xticks([0, 1.2], ["M$_{\\max}$\nnetwork alone", "M$_{\\max}$\n+ search"])
-    bar.set_xlim(-0.4, 1.65)
-    bar.set_ylim(0, 5800)
-    bar.set_ylabel("Elo rating")
-    bar.set_title("AlphaGo Zero, final (40 blocks)")
-    return fig

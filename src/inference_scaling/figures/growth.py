@@ -17,7 +17,7 @@ def frontier_growth(models: dict, growth: dict, top_n: int, start_year: float, e
     ``models`` is :func:`inference_scaling.datasets.notable_models`. The legend quotes each
     fit's growth per year and its confidence interval, as the ledger does.
     """
-    fig, ax = style.figure(style.FULL_WIDTH, 3.4)
+    fig, ax = style.figure(style.TEXT_WIDTH, 4.2)
     years = era.decimal_year(models["date"])
     frontier = era.frontier_mask(models["date"], models["flop"], top_n)
     lang_frontier = np.zeros_like(frontier)
@@ -74,23 +74,32 @@ def frontier_growth(models: dict, growth: dict, top_n: int, start_year: float, e
             ls=ls,
             color=color,
             lw=1.4,
-            label=f"{FIT_LABELS[key]}: {fit['growth']:.1f}×/yr "
+            label=f"{FIT_LABELS[key]}: {fit['growth']:.1f}×/yr\n"
             f"({fit['confidence']:.0%} CI {fit['growth_low']:.1f}–"
             f"{fit['growth_high']:.1f}, n = {fit['n']})",
         )
-    ax.axvspan(start_year, end_year, color="#F4F4F4", zorder=-1, lw=0)
+    # the fit window as a bracket along the top, not a shaded band under the data
+    ax.annotate(
+        "",
+        (end_year, 0.97),
+        (start_year, 0.97),
+        xycoords=ax.get_xaxis_transform(),
+        arrowprops={"arrowstyle": "|-|", "color": style.COLORS["note"], "lw": 0.8,
+                    "mutation_scale": 3, "shrinkA": 0, "shrinkB": 0},
+    )  # fmt: skip
     ax.text(
-        start_year + 0.05,
-        0.02,
+        start_year - 0.05,
+        0.97,
         "fit window",
         transform=ax.get_xaxis_transform(),
-        fontsize=6,
-        color="#777777",
+        ha="right",
+        va="center",
+        color=style.COLORS["note"],
     )
     ax.set_xlim(2018, 2025.05)
     ax.set_xlabel("publication date [year]")
     ax.set_ylabel("training compute [FLOP]")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=6, ncols=2)
-    ax.grid(lw=0.3, color="#EEEEEE")
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2)
+    style.grid(ax)
     style.note(ax, "data: Epoch AI, Notable AI Models (CC BY 4.0)")
     return fig
