@@ -92,7 +92,8 @@ ARC_ANNOUNCEMENT_DATE = "2024-12-20"
 
 def _arc_announcement_facts(arc: list[dict]) -> dict[str, float]:
     """Lowest and highest score of each model group in the o3 announcement, and GPT-4o's
-    leaderboard cost per task. Raises naming the file when a group has no row."""
+    leaderboard cost per task. Rows taken from the essay's own description of the chart are
+    left out: they cannot check the essay. Raises naming the file when a group has no row."""
 
     def scores(families, exclude_settings=()):
         hits = [
@@ -101,6 +102,7 @@ def _arc_announcement_facts(arc: list[dict]) -> dict[str, float]:
             if r["family"] in families
             and r["source_date"] == ARC_ANNOUNCEMENT_DATE
             and r["setting"] not in exclude_settings
+            and r["source"] != "ord2025inference"
         ]
         if not hits:
             raise LookupError(
