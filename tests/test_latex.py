@@ -208,3 +208,9 @@ def test_values_carry_their_unit_as_a_reader_writes_it():
     assert latex.value_with_unit(rec) == "$4.8$\\,$\\times$ per year"
     assert latex.value_with_unit(dict(rec, unit="percent")) == "$4.8$\\%"
     assert latex.value_with_unit(dict(rec, unit="FLOP")) == "$4.8$ FLOP"
+
+
+def test_significant_figures_group_large_whole_numbers():
+    assert latex.format_number(25634.37, "g2") == "26{,}000"
+    assert latex.format_number(9.2952, "g2") == "9.3"
+    assert latex.format_number(719.69, "g2") == "720"

@@ -65,7 +65,10 @@ def format_number(value: float, fmt: str) -> str:
             text = text.lstrip("-")
         return text
     if re.fullmatch(r"g[2-6]", fmt):
-        return f"{float(f'{v:.{fmt[1]}g}'):g}"
+        rounded = float(f"{v:.{fmt[1]}g}")
+        if abs(rounded) >= 1000 and rounded.is_integer():
+            return _group_thousands(int(rounded))
+        return f"{rounded:g}"
     if fmt == "int":
         return _group_thousands(round(v))
     if fmt in ("pct", "pct1"):
@@ -109,7 +112,7 @@ def verdict_format(rec: dict) -> str:
     value = rec["value"]
     for candidate in (fmt, "g3", "g4", "g5", "g6"):
         shown = [
-            float(format_number(v, candidate))
+            float(format_number(v, candidate).replace("{,}", ""))
             for v in (value if isinstance(value, list) else [value])
         ]
         printed = tuple(shown) if isinstance(value, list) else shown[0]
