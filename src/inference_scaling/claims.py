@@ -9,6 +9,8 @@ lives in ``essay_claims.yaml`` beside this module.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,10 +23,16 @@ from . import deployment, era, ida, lifetime, thresholds
 VERDICTS = ("reproduced", "differs", "new")
 
 
-def load_catalogue() -> list[dict]:
-    """The essay-side description of every claim, in ledger order."""
+@functools.cache
+def _parsed_catalogue() -> list[dict]:
+    # Parsing the YAML takes ~50 ms; the assumption explorer rebuilds the ledger per input.
     text = resources.files(__package__).joinpath("essay_claims.yaml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def load_catalogue() -> list[dict]:
+    """The essay-side description of every claim, in ledger order (a fresh copy)."""
+    return copy.deepcopy(_parsed_catalogue())
 
 
 @dataclass
