@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff explore
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -47,6 +47,12 @@ diff: env tex
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
 	$(VENV)/bin/python tools/bench.py results/bench.md
+
+# The assumption explorer as a local web page (Voila; installs the lab dependency group).
+PORT ?= 8866
+explore: env
+	tools/bootstrap-python.sh --group lab
+	$(VENV)/bin/python -m inference_scaling.explorer --port $(PORT)
 
 test: env tex
 	$(VENV)/bin/python -m pytest
