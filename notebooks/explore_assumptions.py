@@ -27,17 +27,22 @@ from inference_scaling import config, explorer
 
 app = explorer.Explorer()
 FULL = w.Layout(width="98%")
-
-# %% [markdown]
-# ## Controls: one per assumption, grouped by essay section, bounded by its declared range
-
+ROW = w.Layout(flex="0 0 auto", width="98%")  # never squeezed inside the scrolling columns
 
 # %%
+# Controls: one per assumption, grouped by essay section, bounded by its declared range.
+
+
 def make_control(c):
     """A slider (log scale for log-uniform ranges) linked to a numeric box; fixed ones shown."""
-    label = w.HTML(f"<b>{c.key}</b> [{c.unit}]: {c.meaning}", layout=FULL)
+    label = w.HTML(
+        f"<div style='font-size:12px;line-height:1.3'><b>{c.key}</b> [{c.unit}]: "
+        f"{html.escape(c.meaning)}</div>",
+        layout=FULL,
+    )
     if c.fixed:
-        return None, w.VBox([label, w.HTML(f"&nbsp;&nbsp;{c.value:g} (fixed range)")])
+        fixed = w.HTML(f"<div style='font-size:12px'>{c.value:g} (fixed range)</div>")
+        return None, w.VBox([label, fixed], layout=ROW)
     common = dict(continuous_update=False, readout=False, layout=w.Layout(width="60%"))
     if c.integer:
         slider = w.IntSlider(value=c.value, min=c.low, max=c.high, **common)
@@ -55,25 +60,23 @@ def make_control(c):
         box = w.BoundedFloatText(value=c.value, min=c.low, max=c.high, layout=w.Layout(width="9em"))
     w.link((slider, "value"), (box, "value"))
     box.add_class("assumption-" + c.key.replace(".", "-"))
-    return box, w.VBox([label, w.HBox([slider, box])])
+    return box, w.VBox([label, w.HBox([slider, box])], layout=ROW)
 
 
 boxes, panels = {}, []
 for title, items in explorer.sections(app.controls).items():
-    panels.append(w.HTML(f"<h3 style='margin:10px 0 2px'>{title}</h3>"))
+    panels.append(w.HTML(f"<h3 style='margin:10px 0 2px'>{title}</h3>", layout=ROW))
     for c in items:
         box, panel = make_control(c)
         panels.append(panel)
         if box is not None:
             boxes[c.key] = box
 
-# %% [markdown]
-# ## Live outputs: ledger, conclusions, two figures
-
 # %%
-summary = w.HTML()
-ledger = w.HTML()
-held = w.HTML()
+# Live outputs: ledger, conclusions, two figures.
+summary = w.HTML(layout=ROW)
+ledger = w.HTML(layout=ROW)
+held = w.HTML(layout=ROW)
 fig_threshold = w.Image(format="png", layout=w.Layout(width="48%"))
 fig_costs = w.Image(format="png", layout=w.Layout(width="48%"))
 state = {"batch": False}
@@ -101,16 +104,18 @@ def refresh(_change=None):
 for box in boxes.values():
     box.observe(refresh, names="value")
 
-# %% [markdown]
-# ## Scenarios: load one, or write the current values as a new one
-
 # %%
+# Scenarios: load one, or write the current values as a new one.
 picker = w.Dropdown(
     options=[explorer.DEFAULTS_LABEL, *app.scenarios()], description="scenario", layout=FULL
 )
-name = w.Text(placeholder="new scenario name", description="name")
+# Sync on blur, so a click on "write scenario" never races the last keystrokes.
+name = w.Text(placeholder="new scenario name", description="name", continuous_update=False)
 description = w.Textarea(
-    placeholder="why this scenario exists (required)", description="why", layout=FULL
+    placeholder="why this scenario exists (required)",
+    description="why",
+    continuous_update=False,
+    layout=FULL,
 )
 write = w.Button(description="write scenario", button_style="primary")
 status = w.HTML()
@@ -148,12 +153,12 @@ write.on_click(write_scenario)
 
 # %%
 refresh()
-scenario_panel = w.VBox([picker, w.HBox([name, write]), description, status])
+scenario_panel = w.VBox([picker, w.HBox([name, write]), description, status], layout=ROW)
 left = w.VBox(
     [scenario_panel, *panels], layout=w.Layout(width="38%", height="92vh", overflow_y="auto")
 )
 right = w.VBox(
-    [summary, w.HBox([fig_threshold, fig_costs]), held, ledger],
+    [summary, w.HBox([fig_threshold, fig_costs], layout=ROW), held, ledger],
     layout=w.Layout(width="61%", height="92vh", overflow_y="auto"),
 )
 display(w.HBox([left, right]))
