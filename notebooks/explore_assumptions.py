@@ -157,8 +157,10 @@ scenario_panel = w.VBox([picker, w.HBox([name, write]), description, status], la
 left = w.VBox(
     [scenario_panel, *panels], layout=w.Layout(width="38%", height="92vh", overflow_y="auto")
 )
+ledger_box = w.Box([ledger], layout=w.Layout(flex="0 0 auto", max_height="46vh", overflow_y="auto"))
+ledger_box.add_class("explorer-ledger-box")
 right = w.VBox(
-    [summary, w.HBox([fig_threshold, fig_costs], layout=ROW), held, ledger],
+    [summary, w.HBox([fig_threshold, fig_costs], layout=ROW), ledger_box, held],
     layout=w.Layout(width="61%", height="92vh", overflow_y="auto"),
 )
 display(w.HBox([left, right]))

@@ -55,17 +55,8 @@ def app(tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail(f"Voila did not listen within 30 s: {(tmp_path / 'voila.log').read_text()}")
-    yield f"http://127.0.0.1:{port}/", tmp_path / "scenarios"
+    # Not waited for here: Chromium starts (browser fixture) while Voila boots.
+    yield port, tmp_path / "scenarios"
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
@@ -92,6 +83,17 @@ def browser(tmp_path):
     driver.quit()
 
 
+def wait_for_port(port: int, log: Path, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"Voila did not listen within {seconds:.0f} s: {log.read_text()[-2000:]}")
+
+
 def _text(driver, selector) -> str | None:
     """textContent read in one script call: the table is replaced on every update, so a
     located element may be gone before Selenium reads it."""
@@ -111,9 +113,10 @@ def screenshot_path() -> Path:
     )
 
 
-def test_move_exchange_rate_and_write_scenario(app, browser):
-    url, scenario_dir = app
-    browser.get(url)
+def test_move_exchange_rate_and_write_scenario(app, browser, tmp_path):
+    port, scenario_dir = app
+    wait_for_port(port, tmp_path / "voila.log")
+    browser.get(f"http://127.0.0.1:{port}/")
     wait = WebDriverWait(browser, 40, poll_frequency=0.2)
     wait.until(lambda d: _cell(d, "thresholds.amplified", "verdict"))
     assert _cell(browser, "thresholds.amplified", "verdict") == "reproduced"
@@ -138,6 +141,14 @@ def test_move_exchange_rate_and_write_scenario(app, browser):
     browser.find_element(By.CSS_SELECTOR, ".write-scenario").click()
     wait.until(lambda d: "exists already" in (_text(d, ".scenario-status") or ""))
 
+    # Scroll the ledger (only) so the changed row is in the picture.
+    browser.execute_script(
+        "const row = document.querySelector(arguments[0]);"
+        "const box = document.querySelector('.explorer-ledger-box');"
+        "box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top"
+        " - box.clientHeight / 3;",
+        'tr[data-claim="thresholds.amplified"]',
+    )
     shot = screenshot_path()
     browser.save_screenshot(str(shot))
     print(f"explorer screenshot: {shot}")
