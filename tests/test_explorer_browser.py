@@ -137,10 +137,6 @@ def test_move_exchange_rate_and_write_scenario(app, browser, tmp_path):
     values = config.load_assumptions(config.DEFAULT_ASSUMPTIONS, written).values
     assert values["era.exchange_rate"] == 0.6
 
-    # Writing the same name again is refused with the one-line message.
-    browser.find_element(By.CSS_SELECTOR, ".write-scenario").click()
-    wait.until(lambda d: "exists already" in (_text(d, ".scenario-status") or ""))
-
     # Scroll the ledger (only) so the changed row is in the picture.
     browser.execute_script(
         "const row = document.querySelector(arguments[0]);"
@@ -152,3 +148,7 @@ def test_move_exchange_rate_and_write_scenario(app, browser, tmp_path):
     shot = screenshot_path()
     browser.save_screenshot(str(shot))
     print(f"explorer screenshot: {shot}")
+
+    # Writing the same name again is refused with the one-line message.
+    browser.find_element(By.CSS_SELECTOR, ".write-scenario").click()
+    wait.until(lambda d: "exists already" in (_text(d, ".scenario-status") or ""))
