@@ -8,7 +8,8 @@ module. Every number comes from the functions the pipeline uses: ``era.fit_domai
 
     python -m inference_scaling.explorer [--port 8866] [--build-dir build/explore]
 
-converts the notebook and serves it with Voila on localhost (``make explore``).
+converts the notebook and serves it with Voila on localhost (``make explore``). Scenarios are
+read from and written to ``config/scenarios/``, or to ``$EXPLORER_SCENARIOS`` when set (tests).
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ import yaml
 from . import claims, conclusions, config, datasets, era, latex
 
 SCENARIO_DIR = config.PROJECT_ROOT / "config" / "scenarios"
-SECTION_TITLES = {
-    **latex.SECTION_TITLES,
-    "training": "Scaling inference-during-training (AlphaGo Zero, web data)",
-}
 GROWTH_KEYS = ("era.frontier_top_n", "era.fit_start_year", "era.fit_end_year", "era.fit_confidence")
 SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 DEFAULTS_LABEL = "(essay defaults)"
@@ -70,7 +67,7 @@ def controls(assumptions: config.Assumptions) -> list[Control]:
         out.append(
             Control(
                 key=key,
-                section=SECTION_TITLES.get(key.split(".")[0], key.split(".")[0]),
+                section=latex.SECTION_TITLES.get(key.split(".")[0], key.split(".")[0]),
                 value=value,
                 low=low,
                 high=high,
@@ -162,7 +159,7 @@ class Explorer:
         out = []
         for rec in view.ledger:
             base = default.get(rec["id"], rec)
-            essay = rec["essay_value"]
+            essay = rec.get("essay_value")
             out.append(
                 Row(
                     id=rec["id"],
