@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff explore
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -48,12 +48,6 @@ diff: env tex
 bench: all
 	$(VENV)/bin/python tools/bench.py results/bench.md
 
-# The assumption explorer as a local web page (Voila; installs the lab dependency group).
-PORT ?= 8866
-explore: env
-	tools/bootstrap-python.sh --group lab
-	$(VENV)/bin/python -m inference_scaling.explorer --port $(PORT)
-
 test: env tex
 	$(VENV)/bin/python -m pytest
 
@@ -72,3 +66,11 @@ lint: env
 
 clean:
 	rm -rf results figures build paper/main.pdf .snakemake
+
+# make explore [PORT=8866]: the assumption explorer as a local web page (Voila); installs the
+# lab dependency group first.
+.PHONY: explore
+PORT ?= 8866
+explore: env
+	tools/bootstrap-python.sh --group lab
+	$(VENV)/bin/python -m inference_scaling.explorer --port $(PORT)
