@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv from the pinned lock file (uv.lock) with the system Python (>= 3.11).
-# uv is taken from PATH, else installed once into .tools/ from PyPI. Arguments go to uv sync
-# (e.g. --group lab for the assumption explorer).
+# uv is taken from PATH, else installed once into .tools/ from PyPI.
 set -euo pipefail
 UV_VERSION=0.13.8
 cd "$(dirname "$0")/.."
@@ -20,4 +19,4 @@ else
     uv=.tools/bin/uv
 fi
 export UV_PYTHON_DOWNLOADS=never
-"$uv" sync --frozen --python python3 --quiet "$@"
+"$uv" sync --frozen --python python3 --quiet
