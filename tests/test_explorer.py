@@ -154,3 +154,16 @@ def test_figures_render_to_png(app):
 
 def test_bench_reports_milliseconds():
     assert explorer.bench_update_ms(repeats=2) > 0.0
+
+
+def test_serve_says_how_to_get_voila_when_it_is_missing(capsys, tmp_path):
+    if explorer.Path(explorer.voila_command("x.ipynb", 1)[0]).exists():
+        pytest.skip("Voila is installed in this environment")
+    assert explorer.main(["--port", "1", "--build-dir", str(tmp_path)]) == 1
+    assert "make explore" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing converted, nothing served
+
+
+def test_voila_command_serves_on_localhost_only():
+    command = explorer.voila_command("nb.ipynb", 8123)
+    assert command[1:] == ["nb.ipynb", "--port=8123", "--no-browser", "--Voila.ip=127.0.0.1"]
