@@ -70,3 +70,17 @@ lint: env
 
 clean:
 	rm -rf results figures build paper/main.pdf .snakemake
+
+# The lab environment (.venv-lab): the build's packages plus the `lab` dependency group
+# (Voila, ipywidgets, Selenium), so the build environment never carries them.
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+LAB_VENV := .venv-lab
+.PHONY: lab-env explore
+lab-env: env
+	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen \
+		--group lab --python python3 --quiet
+
+# make explore [PORT=8866]: the assumption explorer as a local web page (Voila).
+PORT ?= 8866
+explore: lab-env
+	$(LAB_VENV)/bin/python -m inference_scaling.explorer --port $(PORT)

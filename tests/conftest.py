@@ -25,17 +25,10 @@ def assumptions():
 @pytest.fixture(scope="session")
 def growth(assumptions):
     """The growth fits, computed the way the fit_pretrain_growth job does."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "fit_pretrain_growth", ROOT / "workflow" / "scripts" / "fit_pretrain_growth.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    from inference_scaling import datasets
+    from inference_scaling import datasets, era
 
     v = assumptions.values
-    return module.fit_domains(
+    return era.fit_domains(
         datasets.notable_models(),
         int(v["era.frontier_top_n"]),
         v["era.fit_start_year"],

@@ -3,12 +3,14 @@
 Each claim is a small function of an :class:`Inputs` view; the view records which
 assumptions and datasets a claim reads, so a record's ``inputs`` are never typed by hand.
 Claim functions use numpy operations only, so they accept scalars (the ledger) and arrays
-of Monte Carlo draws alike. What the essay says about each claim (value, tolerance, wording)
+of Monte Carlo draws alike. What the essay says about each claim (its words, label and basis)
 lives in ``essay_claims.yaml`` beside this module; the verdict rule in ``verdict_rule``.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,10 +25,16 @@ from .verdict_rule import VERDICTS
 BASES = ("recomputed", "sourced", "premise")
 
 
-def load_catalogue() -> list[dict]:
-    """The essay-side description of every claim, in ledger order."""
+@functools.cache
+def _parsed_catalogue() -> list[dict]:
+    # Parsing the YAML takes ~50 ms; the assumption explorer rebuilds the ledger per input.
     text = resources.files(__package__).joinpath("essay_claims.yaml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def load_catalogue() -> list[dict]:
+    """The essay-side description of every claim, in ledger order (a fresh copy)."""
+    return copy.deepcopy(_parsed_catalogue())
 
 
 @dataclass

@@ -6,6 +6,7 @@ Covers the essay's opening section: how fast frontier pre-training compute grew 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,3 +107,36 @@ def frontier_growth(dates, compute, top_n=10, start_year=2020.0, end_year=2025.0
     in_window = frontier & (years >= start_year) & (years < end_year)
     fit = fit_log_growth(years[in_window], np.asarray(compute)[in_window], confidence)
     return fit, frontier, in_window
+
+
+def fit_domains(models, top_n, start, end, confidence):
+    """Growth fits for all domains, language models alone, and language models on the
+    all-domain frontier (the definition decides the answer, so all three are kept).
+
+    ``models`` is :func:`inference_scaling.datasets.notable_models`; returns the content of
+    ``pretrain_growth.json`` (``fits``, ``frontier_models``, ``settings``).
+    """
+    everything = np.ones(models["flop"].size, dtype=bool)
+    fits, frontiers = {}, {}
+    for name, subset in [("all", everything), ("language", models["language"])]:
+        fit, frontier, used = frontier_growth(
+            models["date"][subset], models["flop"][subset], top_n, start, end, confidence
+        )
+        fits[name] = dataclasses.asdict(fit)
+        frontiers[name] = sorted(models["model"][subset][used].tolist())
+    years = decimal_year(models["date"])
+    on_all_frontier = frontier_mask(models["date"], models["flop"], top_n)
+    used = on_all_frontier & models["language"] & (years >= start) & (years < end)
+    fits["language_in_all"] = dataclasses.asdict(
+        fit_log_growth(years[used], models["flop"][used], confidence)
+    )
+    return {
+        "fits": fits,
+        "frontier_models": frontiers,
+        "settings": {
+            "top_n": top_n,
+            "start_year": start,
+            "end_year": end,
+            "confidence": confidence,
+        },
+    }
