@@ -66,5 +66,7 @@ for name, value in variants.items():
 # cost axis and are left out.
 
 # %%
-fig = essay.arc_agi(results, multiplier)
+fig = essay.arc_agi(
+    results, data.printed(data.ledger_record(claims_json, "thresholds.o3_multiplier"))
+)
 fig

@@ -38,10 +38,13 @@ def figs(assumptions, ledger, growth):
 
     a = assumptions.values
     value = {c["id"]: c["value"] for c in ledger}
+    record = {c["id"]: c for c in ledger}
     fits, chinchilla = data.chinchilla_fits()
     return {
         "fig_o1_aime": essay.o1_aime(datasets.o1_aime()),
-        "fig_arc_agi": essay.arc_agi(datasets.arc_results(), value["thresholds.o3_multiplier"]),
+        "fig_arc_agi": essay.arc_agi(
+            datasets.arc_results(), data.printed(record["thresholds.o3_multiplier"])
+        ),
         "fig_ida_ladder": essay.ida_ladder(
             datasets.alphago_elo(), datasets.alphago_run(), value["ida.iterations"]
         ),
@@ -110,7 +113,7 @@ def test_save_writes_deterministic_vector_pdf(tmp_path, monkeypatch):
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     draw = {
-        "arc": lambda: essay.arc_agi(datasets.arc_results(), 25634.0),
+        "arc": lambda: essay.arc_agi(datasets.arc_results(), "26,000"),
         "cost": lambda: model.cost_multipliers(10.0, 0.5, 0.0, 0.01, 0.99),
     }
     for name, make in draw.items():
@@ -133,8 +136,8 @@ def test_source_date_epoch_sets_the_creation_date(monkeypatch):
 
 
 def test_arc_annotation_equals_the_ledger_multiplier(figs, ledger):
-    value = next(c["value"] for c in ledger if c["id"] == "thresholds.o3_multiplier")
-    printed = format_number(value, "int").replace("{,}", ",")  # as \claim... prints it
+    rec = next(c for c in ledger if c["id"] == "thresholds.o3_multiplier")
+    printed = format_number(rec["value"], rec["format"]).replace("{,}", ",")  # as \claim...
     assert f"×{printed}" in _texts(figs["fig_arc_agi"])
 
 

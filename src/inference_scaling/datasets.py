@@ -77,13 +77,13 @@ def o1_aime(path=DATA_DIR / "o1_aime.csv") -> dict[str, dict[str, np.ndarray]]:
     return {k: {"x": np.array(v["x"]), "y": np.array(v["y"])} for k, v in panels.items()}
 
 
-def chinchilla_fits(path=DATA_DIR / "chinchilla_fit.csv") -> dict[str, dict[str, float]]:
-    """Parametric loss fits ``E, A, B, alpha, beta`` by fit name (``hoffmann2022``, ...)."""
+def chinchilla_fits(path=DATA_DIR / "chinchilla_fit.csv") -> tuple[dict, dict]:
+    """Parametric-loss constants by fit (``{fit: {E, A, B, alpha, beta}}``) and the Chinchilla
+    model's ``n_params``/``n_tokens``."""
     fits: dict[str, dict[str, float]] = {}
     for r in read_rows(path):
-        if r["quantity"] in ("E", "A", "B", "alpha", "beta"):
-            fits.setdefault(r["fit"], {})[r["quantity"]] = float(r["value"])
-    return fits
+        fits.setdefault(r["fit"], {})[r["quantity"]] = float(r["value"])
+    return {k: v for k, v in fits.items() if k != "chinchilla_model"}, fits["chinchilla_model"]
 
 
 # The o3 announcement (ARC Prize, 20 December 2024), whose chart the essay reproduces.
@@ -150,7 +150,7 @@ def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
         if point["cost_per_task_usd"] is not None:
             facts[f"arc.{name}_cost"] = point["cost_per_task_usd"]
     facts.update(_arc_announcement_facts(arc))
-    for fit, params in chinchilla_fits(data_dir / "chinchilla_fit.csv").items():
+    for fit, params in chinchilla_fits(data_dir / "chinchilla_fit.csv")[0].items():
         facts.update({f"chinchilla.{fit}.{k}": v for k, v in params.items()})
     elo = alphago_elo(data_dir / "alphago_zero_elo.csv")
     facts.update(

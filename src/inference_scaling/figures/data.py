@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import json
 
-from ..datasets import DATA_DIR, read_rows
+from ..datasets import chinchilla_fits  # noqa: F401 - figures read the fits from here
 
 
-def chinchilla_fits(path=DATA_DIR / "chinchilla_fit.csv") -> tuple[dict, dict]:
-    """Parametric-loss constants by fit (``{fit: {E, A, B, alpha, beta}}``) and the Chinchilla
-    model's ``n_params``/``n_tokens``."""
-    fits: dict[str, dict[str, float]] = {}
-    for r in read_rows(path):
-        fits.setdefault(r["fit"], {})[r["quantity"]] = float(r["value"])
-    return {k: v for k, v in fits.items() if k != "chinchilla_model"}, fits["chinchilla_model"]
-
-
-def ledger_value(path, claim_id: str) -> float:
-    """The value of one claim of a ``claims.json`` ledger."""
+def ledger_record(path, claim_id: str) -> dict:
+    """One claim's record of a ``claims.json`` ledger."""
     with open(path, encoding="utf-8") as handle:
         claims = json.load(handle)["claims"]
     for c in claims:
         if c["id"] == claim_id:
-            return float(c["value"])
+            return c
     raise KeyError(f"{path}: no claim {claim_id!r}")
+
+
+def ledger_value(path, claim_id: str) -> float:
+    """The value of one claim of a ``claims.json`` ledger."""
+    return float(ledger_record(path, claim_id)["value"])
+
+
+def printed(record: dict) -> str:
+    """A claim's value as the paper prints it, in plain text (``26,000``)."""
+    from ..latex import format_value
+
+    return format_value(record["value"], record["format"]).replace("{,}", ",")

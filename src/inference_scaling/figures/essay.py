@@ -70,14 +70,14 @@ def _arc_label(r) -> str:
     return f"{name} {r['score_pct']:g}%"
 
 
-def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")):
+def arc_agi(results: list[dict], multiplier: str, span=("o1-mini", "o3")):
     """ARC-AGI-1 score against retail cost per task (log x), families coloured.
 
     ``results`` are rows of :func:`inference_scaling.datasets.arc_results`. Rows with a cost
     sit on the cost axis; rows without one (the December chart's o-series, whose costs were
     not published in text) sit in a strip beside it, where the horizontal position means
     nothing. ``multiplier`` is the ledger's ``thresholds.o3_multiplier`` (o3 high compute over
-    o1-mini, semi-private set), drawn as an arrow between those two points.
+    o1-mini, semi-private set) as the paper prints it, drawn as an arrow between those points.
     """
     fig, (strip, ax) = style.figure(
         style.TEXT_WIDTH, 3.6, ncols=2, sharey=True, gridspec_kw={"width_ratios": [1, 2.2]}
@@ -132,8 +132,7 @@ def arc_agi(results: list[dict], multiplier: float, span=("o1-mini", "o3")):
     ax.text(
         0.98,
         0.03,
-        f"×{style.format_count(multiplier)}\nin cost per task,\no1-mini → o3 high,\n"
-        "semi-private set",
+        f"×{multiplier}\nin cost per task,\no1-mini → o3 high,\nsemi-private set",
         transform=ax.transAxes,
         ha="right",
         va="bottom",
