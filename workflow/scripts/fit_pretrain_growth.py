@@ -3,8 +3,6 @@
 import dataclasses
 import json
 
-import numpy as np
-
 from inference_scaling import datasets, era
 from inference_scaling.io import log_line, write_text
 
@@ -12,23 +10,16 @@ from inference_scaling.io import log_line, write_text
 def fit_domains(models, top_n, start, end, confidence):
     """Fits for all domains, language models alone, and language models on the all-domain
     frontier (the definition decides the answer, so all three are kept)."""
-    everything = np.ones(models["flop"].size, dtype=bool)
-    fits, frontiers = {}, {}
-    for name, subset in [("all", everything), ("language", models["language"])]:
-        fit, frontier, used = era.frontier_growth(
-            models["date"][subset], models["flop"][subset], top_n, start, end, confidence
-        )
-        fits[name] = dataclasses.asdict(fit)
-        frontiers[name] = sorted(models["model"][subset][used].tolist())
-    years = era.decimal_year(models["date"])
-    on_all_frontier = era.frontier_mask(models["date"], models["flop"], top_n)
-    used = on_all_frontier & models["language"] & (years >= start) & (years < end)
-    fits["language_in_all"] = dataclasses.asdict(
-        era.fit_log_growth(years[used], models["flop"][used], confidence)
+    fits = era.domain_fits(
+        models["date"], models["flop"], models["language"], top_n, start, end, confidence
     )
     return {
-        "fits": fits,
-        "frontier_models": frontiers,
+        "fits": {name: dataclasses.asdict(fit) for name, (fit, _) in fits.items()},
+        "frontier_models": {
+            name: sorted(models["model"][used].tolist())
+            for name, (_, used) in fits.items()
+            if name != "language_in_all"
+        },
         "settings": {
             "top_n": top_n,
             "start_year": start,

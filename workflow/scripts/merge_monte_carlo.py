@@ -23,6 +23,13 @@ def main(smk):
     summary = montecarlo.summarize(montecarlo.merge(load_blocks(smk.input.shards)))
     summary["settings"] = dict(smk.params.settings)
     ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
+    summary["outside_interval"] = montecarlo.outside_interval(
+        summary,
+        ledger["claims"],
+        smk.params.ranges,
+        smk.params.distributions,
+        smk.params.assumptions,
+    )
     write_text(smk.output.json, latex.dump_json(summary))
     write_text(smk.output.md, latex.uncertainty_markdown(summary, ledger))
     write_text(smk.output.table, latex.uncertainty_table(summary, ledger))
