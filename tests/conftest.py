@@ -45,10 +45,39 @@ def growth(assumptions):
 
 
 @pytest.fixture(scope="session")
-def facts(growth):
-    from inference_scaling import datasets
+def uncertainty(assumptions):
+    from inference_scaling.config import load_uncertainty
 
-    return datasets.ledger_facts(json.loads(json.dumps(growth)))
+    return load_uncertainty(ROOT / "config" / "uncertainty.yaml", assumptions)
+
+
+@pytest.fixture(scope="session")
+def grid(assumptions, uncertainty):
+    """The growth-fit grid, computed the way the fit_growth_grid job does."""
+    from inference_scaling import datasets, era
+
+    models = datasets.notable_models()
+    steps = uncertainty["growth_grid_step"]
+    axes = {k: era.axis_points(*assumptions.ranges[k], steps[k]) for k in era.GROWTH_AXES}
+    result = era.growth_grid(
+        models["date"],
+        models["flop"],
+        models["language"],
+        axes,
+        assumptions.values["era.fit_confidence"],
+    )
+    default = {k: assumptions.values[k] for k in era.GROWTH_AXES}
+    return {**result, "spread": era.definition_spread(result, default)}
+
+
+@pytest.fixture(scope="session")
+def facts(growth, grid):
+    from inference_scaling import datasets, era
+
+    return {
+        **datasets.ledger_facts(json.loads(json.dumps(growth))),
+        **era.spread_facts(grid["spread"]),
+    }
 
 
 @pytest.fixture(scope="session")

@@ -321,15 +321,14 @@ def outside_sentence(row: dict, tex: bool = False) -> str:
     text = f"The ledger value of {code(label)} ({row['ledger']:.4g}) lies {side} percentile"
     if row["edge_inputs"]:
         ends = ", ".join(
-            f"{code(e['key'])} = {e['value']:g} at the "
-            f"{'low' if e['position'] <= 0.5 else 'high'} end of its range"
+            f"{code(e['key'])} = {e['value']:g}, above {100 * e['quantile']:.0f}% of its draws"
             for e in row["edge_inputs"]
         )
         return (
-            f"{text}: its default inputs sit near the edge of the sampled ranges ({ends}), "
-            "so most draws move it the same way; this is not an error."
+            f"{text}: default inputs sit at the edge of what is drawn ({ends}), so most "
+            "draws move it the same way; this is not an error."
         )
-    return f"{text}; no default input sits at the edge of its range."
+    return f"{text}; no default input sits at the edge of its draws."
 
 
 def _stats_cells(s: dict) -> str:

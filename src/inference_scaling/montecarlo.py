@@ -33,11 +33,12 @@ def _columns(result_value, size):
 def evaluate_draws(model: InputModel, u: Mapping[str, np.ndarray], facts, size: int) -> dict:
     """Every claim and conclusion on the unit-uniform columns ``u`` (``size`` draws each).
 
-    Returns ``{"claim|<id>|<part>": float array, "conclusion|<id>": bool array}``.
+    Returns ``{"claim|<id>|<part>": float array, "conclusion|<id>": bool array,
+    "input|<key>": float array}``, the last for every assumption that varies.
     """
     values, draw_facts = model.transform(u, facts)
     results = claims.evaluate(values, draw_facts)
-    out = {}
+    out = {f"input|{k}": v for k, v in values.items() if np.ndim(v) == 1}
     scalars = {}
     for cid, res in results.items():
         # No copies: a claim that is constant stays a read-only broadcast view (stride 0);
@@ -83,6 +84,8 @@ def summarize(merged: Mapping[str, np.ndarray]) -> dict:
     probs = {}
     for key, arr in merged.items():
         kind, *rest = key.split("|")
+        if kind == "input":
+            continue
         if kind == "claim":
             cid, part = rest
             claim_stats.setdefault(cid, {})[part or "value"] = describe(arr)
@@ -92,21 +95,14 @@ def summarize(merged: Mapping[str, np.ndarray]) -> dict:
     return {"draws": n, "claims": claim_stats, "conclusions": probs}
 
 
-def range_position(value, low, high, distribution="uniform") -> float:
-    """Where ``value`` sits in ``[low, high]``: 0 at the low end, 1 at the high end."""
-    if high == low:
-        return 0.5
-    if distribution == "loguniform":
-        value, low, high = np.log10(value), np.log10(low), np.log10(high)
-    return float((value - low) / (high - low))
-
-
-def outside_interval(summary, ledger, ranges, distributions, values, edge=0.1) -> list[dict]:
+def outside_interval(summary, ledger, merged, values, edge=0.1) -> list[dict]:
     """Claims whose ledger value lies outside their own 5--95% interval, with the reason.
 
-    The usual reason is not a bug but an assumption whose default sits near one end of its
-    range (within ``edge`` of it), so most draws move the claim the same way. Returns
-    ``[{"id", "part", "ledger", "p5", "p95", "edge_inputs": [{"key", "value", "position"}]}]``.
+    The usual reason is not a bug but an input whose default sits in the outer ``edge`` of
+    its own draws (e.g. at the end of its range, or where the joint share draw rarely goes),
+    so most draws move the claim the same way. ``merged`` holds the ``input|<key>`` draws.
+    Returns ``[{"id", "part", "ledger", "p5", "p95", "edge_inputs": [{"key", "value",
+    "quantile"}]}]``, ``quantile`` being the share of draws below the default.
     """
     out = []
     for rec in ledger:
@@ -119,11 +115,12 @@ def outside_interval(summary, ledger, ranges, distributions, values, edge=0.1) -
                 continue
             edges = []
             for key in rec["inputs"]:
-                if key not in ranges or ranges[key][0] == ranges[key][1]:
+                draws = merged.get(f"input|{key}")
+                if draws is None:
                     continue
-                pos = range_position(values[key], *ranges[key], distributions.get(key, "uniform"))
-                if pos <= edge or pos >= 1 - edge:
-                    edges.append({"key": key, "value": values[key], "position": round(pos, 3)})
+                q = float(np.mean(draws < values[key]))
+                if q <= edge or q >= 1 - edge:
+                    edges.append({"key": key, "value": values[key], "quantile": round(q, 3)})
             out.append(
                 {
                     "id": rec["id"],

@@ -53,8 +53,6 @@ rule merge_monte_carlo:
         ENV
     params:
         settings=MC_SETTINGS,
-        ranges=ASSUMPTIONS.ranges,
-        distributions=ASSUMPTIONS.distributions,
         assumptions=VALUES,
     script:
         "../scripts/merge_monte_carlo.py"
