@@ -321,7 +321,7 @@ def outside_sentence(row: dict, tex: bool = False) -> str:
     text = f"The ledger value of {code(label)} ({row['ledger']:.4g}) lies {side} percentile"
     if row["edge_inputs"]:
         ends = ", ".join(
-            f"{code(e['key'])} = {e['value']:g}, above {100 * e['quantile']:.0f}% of its draws"
+            f"{code(e['key'])} = {e['value']:g}, at percentile {100 * e['quantile']:.0f} of its draws"
             for e in row["edge_inputs"]
         )
         return (

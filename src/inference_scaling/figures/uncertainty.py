@@ -8,16 +8,18 @@ import numpy as np
 from . import style
 
 
-def sobol_chart(result: dict, top: int = 5):
+def sobol_chart(result: dict, top: int = 5, floor: float = 0.01):
     """One panel per analysed claim: bars of S1 (dark) and ST (light) with their intervals
-    for the ``top`` factors by total index. ``result`` is ``sensitivity.json``."""
+    for the ``top`` factors by total index (those with ``ST < floor`` left out); ``result``
+    is ``sensitivity.json``."""
     style.apply()
     claims = list(result["claims"].items())
     rows = (len(claims) + 1) // 2
     fig, axes = plt.subplots(rows, 2, figsize=(style.FULL_WIDTH, 1.55 * rows + 0.5))
     fig.set_layout_engine("constrained")
     for ax, (cid, entry) in zip(np.ravel(axes), claims, strict=False):
-        ranked = sorted((entry["indices"] or {}).items(), key=lambda kv: -kv[1]["ST"])[:top]
+        ranked = sorted((entry["indices"] or {}).items(), key=lambda kv: -kv[1]["ST"])
+        ranked = [(k, v) for k, v in ranked if v["ST"] >= floor][:top]
         ranked = ranked[::-1]
         y = np.arange(len(ranked))
         for offset, key, shade in ((0.18, "ST", 0.45), (-0.18, "S1", 1.0)):
