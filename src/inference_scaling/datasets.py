@@ -20,15 +20,27 @@ def read_rows(path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def notable_models(path=DATA_DIR / "epoch_notable_models.csv") -> dict[str, np.ndarray]:
+#: Earlier Epoch rows (before 2018) that start the top-N-at-release bookkeeping; read from the
+#: same directory as the main table.
+EARLIER_MODELS = "epoch_notable_models_pre2018.csv"
+
+
+def notable_models(path=DATA_DIR / "epoch_notable_models.csv", earlier=True) -> dict:
     """Epoch AI notable models: ``date`` (datetime64[D]), ``flop`` [FLOP], ``language`` (bool),
-    ``model`` (str)."""
+    ``model`` (str), ``flag`` (str), in date order.
+
+    With ``earlier`` the rows of :data:`EARLIER_MODELS` beside ``path`` come first, so the
+    frontier (top-N by compute at release) of 2018 models is decided against earlier ones.
+    """
     rows = read_rows(path)
+    if earlier:
+        rows = read_rows(Path(path).with_name(EARLIER_MODELS)) + rows
     return {
         "date": np.array([r["publication_date"] for r in rows], dtype="datetime64[D]"),
         "flop": np.array([float(r["training_flop"]) for r in rows]),
         "language": np.array([r["language_model"] == "yes" for r in rows]),
         "model": np.array([r["model"] for r in rows]),
+        "flag": np.array([r["flag"] for r in rows]),
     }
 
 

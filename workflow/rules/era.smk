@@ -11,6 +11,7 @@ rule fit_pretrain_growth:
     input:
         code=script_code("fit_pretrain_growth"),
         models="data/epoch_notable_models.csv",
+        earlier="data/epoch_notable_models_pre2018.csv",
     output:
         shared_out("pretrain_growth.json", *GROWTH_KEYS),
     log:
@@ -28,6 +29,7 @@ rule fit_growth_grid:
     input:
         code=script_code("fit_growth_grid"),
         models="data/epoch_notable_models.csv",
+        earlier="data/epoch_notable_models_pre2018.csv",
     output:
         json=out("growth_grid.json"),
         md=out("growth_grid.md"),

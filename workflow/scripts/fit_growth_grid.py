@@ -12,8 +12,31 @@ def main(smk):
         models["date"], models["flop"], models["language"], axes, smk.params.confidence
     )
     spread = era.definition_spread(grid, smk.params.default)
-    write_text(smk.output.json, latex.dump_json({**grid, "spread": spread}))
-    write_text(smk.output.md, latex.growth_grid_markdown(spread, smk.params.default, axes))
+    # The default fit again without the rows before 2018: what the cold start would give.
+    d = smk.params.default
+    cold = datasets.notable_models(smk.input.models, earlier=False)
+    fits = {
+        name: era.domain_fits(
+            m["date"],
+            m["flop"],
+            m["language"],
+            int(d["era.frontier_top_n"]),
+            d["era.fit_start_year"],
+            d["era.fit_end_year"],
+            smk.params.confidence,
+        )
+        for name, m in (("with", models), ("without", cold))
+    }
+    cold_start = {
+        domain: {name: fits[name][domain][0].growth for name in fits} for domain in fits["with"]
+    }
+    write_text(
+        smk.output.json,
+        latex.dump_json({**grid, "spread": spread, "cold_start": cold_start}),
+    )
+    write_text(
+        smk.output.md, latex.growth_grid_markdown(spread, smk.params.default, axes, cold_start)
+    )
     for domain, fit in grid["fits"].items():
         log_line(
             smk.log[0],
