@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff mutation
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -47,6 +47,12 @@ diff: env tex
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
 	$(VENV)/bin/python tools/bench.py results/bench.md
+
+# Mutation testing of the kernels (slow: tens of minutes; not part of test or CI). Writes the
+# score into README.md; equivalent survivors are listed in tests/mutation_survivors.md.
+mutation: env
+	$(VENV)/bin/mutmut run --max-children $(CORES) || true
+	$(VENV)/bin/python tools/mutation_score.py
 
 test: env tex
 	$(VENV)/bin/python -m pytest
