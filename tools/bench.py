@@ -12,7 +12,6 @@ the README's performance section always shows the last measurement, never typed 
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import re

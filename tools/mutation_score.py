@@ -64,9 +64,7 @@ def table(status: dict[str, str], equiv: set[str]) -> str:
 def _row(name: str, c: Counter) -> str:
     other = c["total"] - c["killed"] - c["equivalent"]
     score = c["killed"] / max(c["total"] - c["equivalent"], 1)
-    return (
-        f"| {name} | {c['total']} | {c['killed']} | {c['equivalent']} | {other} | {score:.1%} |"
-    )
+    return f"| {name} | {c['total']} | {c['killed']} | {c['equivalent']} | {other} | {score:.1%} |"
 
 
 def main() -> None:
