@@ -16,8 +16,8 @@ MODEL_INPUTS = dict(
 rule monte_carlo_shard:
     """Evaluate every claim and conclusion on this shard's blocks of Monte Carlo draws."""
     input:
-        code=script_code("monte_carlo_shard"),
         **MODEL_INPUTS,
+        code=script_code("monte_carlo_shard"),
     output:
         temp(out("uncertainty/shard_{shard}_of_{shards}.npz")),
     log:
@@ -61,8 +61,8 @@ rule merge_monte_carlo:
 rule sobol_sensitivity:
     """Sobol first-order and total indices (SALib) of the key claims and every conclusion."""
     input:
-        code=script_code("sobol_sensitivity"),
         **MODEL_INPUTS,
+        code=script_code("sobol_sensitivity"),
         ledger=out("claims.json"),
     output:
         json=out("sensitivity.json"),
