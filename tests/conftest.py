@@ -52,13 +52,14 @@ def uncertainty(assumptions):
 
 
 @pytest.fixture(scope="session")
-def grid(assumptions, uncertainty):
-    """The growth-fit grid, computed the way the fit_growth_grid job does."""
+def grid(assumptions):
+    """A coarse growth-fit grid (ends and middle of each range, and the defaults), computed
+    the way the fit_growth_grid job computes the full one: tests need its structure, not all
+    of its points, and the full grid takes seconds."""
     from inference_scaling import datasets, era
 
     models = datasets.notable_models()
-    steps = uncertainty["growth_grid_step"]
-    axes = {k: era.axis_points(*assumptions.ranges[k], steps[k]) for k in era.GROWTH_AXES}
+    axes = {k: sorted({*assumptions.ranges[k], assumptions.values[k]}) for k in era.GROWTH_AXES}
     result = era.growth_grid(
         models["date"],
         models["flop"],

@@ -104,6 +104,8 @@ def test_axis_points():
     assert era.axis_points(2018.0, 2022.0, 0.5) == [2018.0 + 0.5 * i for i in range(9)]
     assert era.axis_points(5, 20, 1) == [float(n) for n in range(5, 21)]
     assert era.axis_points(2025.0, 2025.0, 0.5) == [2025.0]
+    assert era.axis_points(2018.0, 2019.0, 0.5, also=[2018.3]) == [2018.0, 2018.3, 2018.5, 2019.0]
+    assert era.axis_points(2018.0, 2019.0, 0.5, also=[2018.5]) == [2018.0, 2018.5, 2019.0]
     with pytest.raises(ValueError, match="whole number of steps"):
         era.axis_points(2018.0, 2022.0, 0.3)
 

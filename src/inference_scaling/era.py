@@ -173,14 +173,15 @@ def growth_grid(dates, compute, language, axes, confidence=0.9):
     }
 
 
-def axis_points(low, high, step):
-    """Grid ``low, low + step, ..., high`` (one point when ``low == high``)."""
+def axis_points(low, high, step, also=()):
+    """Grid ``low, low + step, ..., high`` (one point when ``low == high``), plus the values
+    ``also`` (e.g. the build's default, so that it is always a grid point), sorted."""
     if high == low:
-        return [float(low)]
+        return sorted({float(low), *map(float, also)})
     count = int(round((high - low) / step))
     if count < 1 or not np.isclose(low + count * step, high):
         raise ValueError(f"range [{low}, {high}] is not a whole number of steps of {step}")
-    return [float(low + i * step) for i in range(count + 1)]
+    return sorted({*(float(low + i * step) for i in range(count + 1)), *map(float, also)})
 
 
 def definition_spread(grid, default) -> dict[str, dict[str, tuple[float, float]]]:

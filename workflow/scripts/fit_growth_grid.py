@@ -7,13 +7,15 @@ from inference_scaling.io import log_line, write_text
 def main(smk):
     models = datasets.notable_models(smk.input.models)
     steps = smk.params.steps
-    axes = {k: era.axis_points(*smk.params.ranges[k], steps[k]) for k in era.GROWTH_AXES}
+    d = smk.params.default
+    axes = {
+        k: era.axis_points(*smk.params.ranges[k], steps[k], also=[d[k]]) for k in era.GROWTH_AXES
+    }
     grid = era.growth_grid(
         models["date"], models["flop"], models["language"], axes, smk.params.confidence
     )
     spread = era.definition_spread(grid, smk.params.default)
     # The default fit again without the rows before 2018: what the cold start would give.
-    d = smk.params.default
     cold = datasets.notable_models(smk.input.models, earlier=False)
     fits = {
         name: era.domain_fits(
