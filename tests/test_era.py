@@ -89,6 +89,24 @@ def test_window_start_is_inclusive_and_end_exclusive():
     assert used.tolist() == [False, True, True, True, False]
     assert fit.n == 3
     assert frontier.all()
+    # 10x per year on 1 January of each year: exactly 10x
+    assert fit.growth == pytest.approx(10.0)
+
+
+def test_frontier_growth_defaults_are_top_ten_in_2020_to_2024():
+    # Nine big models in 2019, then a line rising 10x a year; the model of June 2021 has
+    # exactly ten bigger predecessors (the nine and 1e21), so it is just off the top 10.
+    dates = np.concatenate(
+        [
+            np.datetime64("2019-01-01") + np.arange(9).astype("timedelta64[D]"),
+            _dates("2020-01-01", "2021-01-01", "2021-06-01", "2022-01-01", "2025-01-01"),
+        ]
+    )
+    flop = np.concatenate([np.full(9, 1e30), [1e20, 1e21, 10**20.5, 1e22, 1e40]])
+    fit, frontier, used = era.frontier_growth(dates, flop)
+    assert frontier[9:].tolist() == [True, True, False, True, True]
+    assert used.tolist() == [False] * 9 + [True, True, False, True, False]
+    assert fit.growth == pytest.approx(10.0) and fit.confidence == 0.9
 
 
 def test_exchange_rate_from_jones_equivalence():
@@ -104,6 +122,8 @@ def test_axis_points():
     assert era.axis_points(2018.0, 2022.0, 0.5) == [2018.0 + 0.5 * i for i in range(9)]
     assert era.axis_points(5, 20, 1) == [float(n) for n in range(5, 21)]
     assert era.axis_points(2025.0, 2025.0, 0.5) == [2025.0]
+    assert era.axis_points(2025.0, 2025.0, 0.5, also=[2024.0]) == [2024.0, 2025.0]
+    assert era.axis_points(2018.0, 2018.5, 0.5) == [2018.0, 2018.5]  # one step
     assert era.axis_points(2018.0, 2019.0, 0.5, also=[2018.3]) == [2018.0, 2018.3, 2018.5, 2019.0]
     assert era.axis_points(2018.0, 2019.0, 0.5, also=[2018.5]) == [2018.0, 2018.5, 2019.0]
     with pytest.raises(ValueError, match="whole number of steps"):
@@ -158,6 +178,9 @@ def test_definition_spread_reads_the_right_slices():
     default = {"era.frontier_top_n": 10, "era.fit_start_year": 2020.0, "era.fit_end_year": 2025.0}
     spread = era.definition_spread(grid, default)["all"]
     assert spread == {"top_n": (4.0, 6.0), "window": (5.0, 6.0), "all": (3.0, 6.0)}
+    # top-N 5 (index 0) with start 2020 (index 1): the slices must not mix the axes
+    other = era.definition_spread(grid, {**default, "era.frontier_top_n": 5})["all"]
+    assert other == {"top_n": (4.0, 6.0), "window": (3.0, 4.0), "all": (3.0, 6.0)}
     facts = era.spread_facts({"all": spread})
     assert facts["growth.all.top_n_low"] == 4.0 and facts["growth.all.window_high"] == 6.0
     with pytest.raises(ValueError, match="not a grid point"):

@@ -231,3 +231,11 @@ def test_deployment_share_of_lifetime_compute():
     assert lt.deployment_share(1e12, 1e13, 1e10, 1e3, post_training=2e25) == pytest.approx(0.25)
     # standard coefficients: 6e25 pre, 2e25 deploy -> 0.25
     assert lt.deployment_share(1e12, 1e13, 1e10, 1e3, 0.0, 6.0, 2.0) == pytest.approx(0.25)
+
+
+def test_lifetime_kernels_default_to_the_essays_coefficients_and_no_post_training():
+    # C = ND + 0 + dNI with N = 1e12, D = 1e13, d = 1e10, I = 1e3: 1e25 + 1e25
+    assert lt.deployment_compute(1e12, 1e10, 1e3) == pytest.approx(1e25)
+    assert lt.lifetime_compute(1e12, 1e13, 1e10, 1e3) == pytest.approx(2e25)
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3) == pytest.approx(0.5)
+    assert lt.pretraining_compute(1e12, 1e13) == pytest.approx(1e25)

@@ -34,6 +34,12 @@ def test_merge_is_identical_for_one_and_eight_shards(model, facts):
     assert _run(model, facts, 3) == _run(model, facts, 1)
 
 
+def test_merge_concatenates_in_block_order_even_for_one_block():
+    blocks = {1: {"k": np.array([3.0])}, 0: {"k": np.array([1.0, 2.0])}}
+    assert montecarlo.merge(blocks)["k"].tolist() == [1.0, 2.0, 3.0]
+    assert montecarlo.merge({4: {"k": np.array([5.0])}})["k"].tolist() == [5.0]
+
+
 def test_shards_cover_every_block_once():
     for n in (1, 2, 3, 8, 11):
         blocks = sorted(b for s in range(n) for b in montecarlo.shard_blocks(8, s, n))
@@ -289,6 +295,50 @@ def test_a_ledger_value_outside_its_interval_is_explained_by_an_edge_default():
     assert rows[0]["edge_inputs"][0]["quantile"] == pytest.approx(0.02, abs=0.001)
     ledger[0]["value"] = 2.5
     assert montecarlo.outside_interval(summary, ledger, merged, {"g.a": 0.0, "g.b": 0.5}) == []
+
+
+def test_outside_interval_boundaries_and_record():
+    summary = {
+        "claims": {
+            "in": {"value": {"p5": 1.0, "median": 2.0, "p95": 3.0}},
+            "fixed": {"value": {"fixed": 9.0}},
+            "out": {"value": {"p5": 1.0, "median": 2.0, "p95": 3.0}},
+            "pair": {"low": {"p5": 0.0, "median": 1.0, "p95": 2.0}, "high": {"fixed": 5.0}},
+        }
+    }
+    draws = np.arange(30) / 30.0
+    merged = {"input|g.a": draws, "input|g.b": draws, "input|g.c": draws}
+    values = {"g.a": 1.0 / 30.0, "g.b": 26.0 / 30.0 - 1e-9, "g.c": 0.5}
+    ledger = [
+        {"id": "in", "value": 1.0, "inputs": ["g.c"]},  # exactly the 5th percentile: inside
+        {"id": "in", "value": 3.0, "inputs": ["g.c"]},  # exactly the 95th: inside
+        {"id": "fixed", "value": 7.0, "inputs": []},  # fixed claims are never outside
+        {"id": "out", "value": 3.5, "inputs": ["data:x", "g.c", "g.a", "g.b"]},
+        {"id": "pair", "value": [2.5, 5.0], "inputs": []},
+    ]
+    rows = montecarlo.outside_interval(summary, ledger, merged, values)
+    assert rows[0] == {
+        "id": "out",
+        "part": "value",
+        "ledger": 3.5,
+        "p5": 1.0,
+        "p95": 3.0,
+        # g.a: 1 of 30 draws below (0.0333, rounded to 3 places); g.b: 26 of 30 below, 0.867
+        # is not in the outer 10% -> only g.a; g.c at the median is not an edge either
+        "edge_inputs": [{"key": "g.a", "value": values["g.a"], "quantile": 0.033}],
+    }
+    assert rows[1]["id"] == "pair" and rows[1]["part"] == "low"
+    assert len(rows) == 2
+
+
+def test_edge_is_inclusive_at_both_ends():
+    summary = {"claims": {"c": {"value": {"p5": 0.0, "median": 1.0, "p95": 2.0}}}}
+    draws = np.arange(10) / 10.0  # 0.0 .. 0.9
+    merged = {"input|lo": draws, "input|hi": draws}
+    ledger = [{"id": "c", "value": 5.0, "inputs": ["lo", "hi"]}]
+    # lo: 1 of 10 draws below -> quantile 0.1 (= edge); hi: 9 of 10 -> 0.9 (= 1 - edge)
+    rows = montecarlo.outside_interval(summary, ledger, merged, {"lo": 0.05, "hi": 0.85})
+    assert [e["quantile"] for e in rows[0]["edge_inputs"]] == [0.1, 0.9]
 
 
 def test_pre_dominated_pretrain_lies_outside_because_post_training_defaults_to_zero(
