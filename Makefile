@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff golden
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff golden mutation
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -51,6 +51,11 @@ bench: all
 # Rewrite tests/golden/claims.json from the built ledger; review its diff like code.
 golden: all
 	$(VENV)/bin/python -m inference_scaling.golden results/claims.json tests/golden/claims.json
+# Mutation testing of the kernels (slow: tens of minutes; not part of test or CI). Writes the
+# score into README.md; equivalent survivors are listed in tests/mutation_survivors.md.
+mutation: env
+	$(VENV)/bin/mutmut run --max-children $(CORES) || true
+	$(VENV)/bin/python tools/mutation_score.py
 
 test: env tex
 	$(VENV)/bin/python -m pytest

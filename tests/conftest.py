@@ -38,10 +38,40 @@ def growth(assumptions):
 
 
 @pytest.fixture(scope="session")
-def facts(growth):
-    from inference_scaling import datasets
+def uncertainty(assumptions):
+    from inference_scaling.config import load_uncertainty
 
-    return datasets.ledger_facts(json.loads(json.dumps(growth)))
+    return load_uncertainty(ROOT / "config" / "uncertainty.yaml", assumptions)
+
+
+@pytest.fixture(scope="session")
+def grid(assumptions):
+    """A coarse growth-fit grid (ends and middle of each range, and the defaults), computed
+    the way the fit_growth_grid job computes the full one: tests need its structure, not all
+    of its points, and the full grid takes seconds."""
+    from inference_scaling import datasets, era
+
+    models = datasets.notable_models()
+    axes = {k: sorted({*assumptions.ranges[k], assumptions.values[k]}) for k in era.GROWTH_AXES}
+    result = era.growth_grid(
+        models["date"],
+        models["flop"],
+        models["language"],
+        axes,
+        assumptions.values["era.fit_confidence"],
+    )
+    default = {k: assumptions.values[k] for k in era.GROWTH_AXES}
+    return {**result, "spread": era.definition_spread(result, default)}
+
+
+@pytest.fixture(scope="session")
+def facts(growth, grid):
+    from inference_scaling import datasets, era
+
+    return {
+        **datasets.ledger_facts(json.loads(json.dumps(growth))),
+        **era.spread_facts(grid["spread"]),
+    }
 
 
 @pytest.fixture(scope="session")

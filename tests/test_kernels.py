@@ -106,3 +106,24 @@ def test_kernels_vectorise():
     r = np.array([0.5, 0.7, 1.0])
     assert thresholds.effective_ooms(24, 4, r) == pytest.approx([26, 26.8, 28])
     assert ida.elo_expected_score(np.array([1500, 1900]), 1500) == pytest.approx([0.5, 10 / 11])
+
+
+# --- defaults and boundaries (each pinned by a hand value) --------------------------------------
+
+
+def test_threshold_kernels_default_to_the_essays_exchange_rate():
+    from inference_scaling import thresholds as th
+
+    # r = 0.7 by default: 1e24 FLOP with 10^4 x inference -> 10^(24 + 2.8)
+    assert np.log10(th.effective_compute(1e24, 1e4)) == pytest.approx(26.8)
+    assert th.effective_ooms(24.0, 4.0) == pytest.approx(26.8)
+    assert th.required_inference_multiplier(1e24, 10**26.8) == pytest.approx(1e4)
+    assert th.crosses_threshold(1e24, 1e4, 10**26.7)
+    assert not th.crosses_threshold(1e24, 1e4, 10**26.9)
+
+
+def test_crossing_exactly_at_the_threshold_counts():
+    from inference_scaling import thresholds as th
+
+    # 1e24 FLOP x 100 inference at r = 0.5 is exactly 1e25: "at or above" the threshold.
+    assert th.crosses_threshold(1e24, 100.0, 1e25, 0.5)

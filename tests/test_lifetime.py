@@ -193,3 +193,62 @@ def test_breakeven_share_for_equal_capability():
     assert lt.pretraining_cost_multiplier(10, s, 0.5) == pytest.approx(
         lt.inference_cost_multiplier(k_i, s)
     )
+
+
+def test_kaplan_exponent_is_pinned_to_the_published_073(root):
+    # Kaplan et al. (2020): compute-optimal N grows as C^0.73. The scenario and the upper end
+    # of the assumption's range must both carry that published value.
+    import yaml
+
+    scenario = yaml.safe_load(
+        (root / "config" / "scenarios" / "kaplan_allocation.yaml").read_text()
+    )
+    assert scenario["overrides"]["appendix"]["param_exponent"] == 0.73
+    assumptions = yaml.safe_load((root / "config" / "assumptions.yaml").read_text())
+    assert assumptions["appendix"]["param_exponent"]["range"][1] == 0.73
+
+
+def test_parameter_and_data_exponents_are_not_interchangeable():
+    # At a = 0.73 and k = 100: N x 100^0.73 = 28.84, D x 100^0.27 = 3.467 (hand values).
+    n, d = lt.chinchilla_allocation(100.0, 0.73)
+    assert n == pytest.approx(28.840, rel=1e-4)
+    assert d == pytest.approx(3.4674, rel=1e-4)
+    # an explicit token exponent is used as given, not derived from the parameter exponent
+    n, d = lt.chinchilla_allocation(100.0, 0.6, token_exponent=0.5)
+    assert (n, d) == (pytest.approx(15.849, rel=1e-4), pytest.approx(10.0))
+
+
+def test_pretraining_multiplier_uses_the_parameter_exponent_for_deployment():
+    # All deployment (s = 1) at a = 0.73: only N grows, so the multiplier is 10^0.73 = 5.370,
+    # not 10^0.27 = 1.862.
+    assert lt.pretraining_cost_multiplier(10.0, 1.0, 0.73) == pytest.approx(5.3703, rel=1e-4)
+    # p = 0.5, q = 0.1, s = 0.4, k = 10, a = 0.6: 5 + 0.1 + 0.4 * 3.981 = 6.6925
+    assert lt.pretraining_cost_multiplier(10.0, 0.4, 0.6, 0.1) == pytest.approx(6.6925, rel=1e-4)
+
+
+def test_inference_multiplier_ignores_post_training():
+    # M_inf = 1 + s (k - 1), whatever the post-training share (held fixed).
+    assert lt.inference_cost_multiplier(10.0, 0.5, 0.2) == pytest.approx(5.5)
+
+
+def test_breakeven_share_at_kaplan_exponent():
+    # s* = (k - 1) / ((k - 1) + (k - k^a)) at k = 10, a = 0.73: 9 / (9 + 4.6297) = 0.66032
+    assert lt.breakeven_deployment_share(10.0, 0.73) == pytest.approx(0.66032, rel=1e-4)
+    # with q = 0.1 the share scales by (1 - q)
+    assert lt.breakeven_deployment_share(10.0, 0.73, 0.1) == pytest.approx(0.9 * 0.66032, rel=1e-4)
+
+
+def test_deployment_share_of_lifetime_compute():
+    # N = 1e12, D = 1e13, d = 1e10, I = 1e3: pre 1e25, deploy 1e25, post 0 -> share 0.5
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3) == pytest.approx(0.5)
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3, post_training=2e25) == pytest.approx(0.25)
+    # standard coefficients: 6e25 pre, 2e25 deploy -> 0.25
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3, 0.0, 6.0, 2.0) == pytest.approx(0.25)
+
+
+def test_lifetime_kernels_default_to_the_essays_coefficients_and_no_post_training():
+    # C = ND + 0 + dNI with N = 1e12, D = 1e13, d = 1e10, I = 1e3: 1e25 + 1e25
+    assert lt.deployment_compute(1e12, 1e10, 1e3) == pytest.approx(1e25)
+    assert lt.lifetime_compute(1e12, 1e13, 1e10, 1e3) == pytest.approx(2e25)
+    assert lt.deployment_share(1e12, 1e13, 1e10, 1e3) == pytest.approx(0.5)
+    assert lt.pretraining_compute(1e12, 1e13) == pytest.approx(1e25)

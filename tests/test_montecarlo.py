@@ -1,28 +1,43 @@
-"""Monte Carlo: deterministic sharding, sampling, collapse to a point, vectorised evaluation."""
+"""Monte Carlo: known answers for the draws, the joint shares, the growth and data draws,
+the summary, and deterministic sharding."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import stats
 
-from inference_scaling import claims, config, montecarlo
+from inference_scaling import claims, config, montecarlo, sampling
 
 SEED = 7
 
 
-def _run(assumptions, facts, n_shards, blocks=8, size=500):
+@pytest.fixture(scope="module")
+def model(assumptions, uncertainty, grid):
+    from inference_scaling import datasets
+
+    return sampling.build_model(
+        assumptions.ranges, assumptions.distributions, uncertainty, grid, datasets.fact_flags()
+    )
+
+
+def _run(model, facts, n_shards, blocks=8, size=500):
     merged_blocks = {}
     for shard in range(n_shards):
         for b in montecarlo.shard_blocks(blocks, shard, n_shards):
-            merged_blocks[b] = montecarlo.run_block(
-                b, SEED, size, assumptions.ranges, assumptions.distributions, facts
-            )
+            merged_blocks[b] = montecarlo.run_block(b, SEED, size, model, facts)
     return montecarlo.summarize(montecarlo.merge(merged_blocks))
 
 
-def test_merge_is_identical_for_one_and_eight_shards(assumptions, facts):
-    assert _run(assumptions, facts, 1) == _run(assumptions, facts, 8)
-    assert _run(assumptions, facts, 3) == _run(assumptions, facts, 1)
+def test_merge_is_identical_for_one_and_eight_shards(model, facts):
+    assert _run(model, facts, 1) == _run(model, facts, 8)
+    assert _run(model, facts, 3) == _run(model, facts, 1)
+
+
+def test_merge_concatenates_in_block_order_even_for_one_block():
+    blocks = {1: {"k": np.array([3.0])}, 0: {"k": np.array([1.0, 2.0])}}
+    assert montecarlo.merge(blocks)["k"].tolist() == [1.0, 2.0, 3.0]
+    assert montecarlo.merge({4: {"k": np.array([5.0])}})["k"].tolist() == [5.0]
 
 
 def test_shards_cover_every_block_once():
@@ -31,64 +46,333 @@ def test_shards_cover_every_block_once():
         assert blocks == list(range(8))
 
 
-def test_point_ranges_give_certain_conclusions(assumptions, facts):
-    point = {k: (v, v) for k, v in assumptions.values.items()}
-    block = montecarlo.run_block(0, SEED, 100, point, assumptions.distributions, facts)
-    summary = montecarlo.summarize(block)
-    assert set(summary["conclusions"].values()) <= {0.0, 1.0}
-    ledger = {r["id"]: r["value"] for r in claims.build_ledger(assumptions.values, facts)}
-    stats = summary["claims"]["thresholds.amplified"]["value"]
-    assert stats["p5"] == stats["p95"] == pytest.approx(ledger["thresholds.amplified"])
+# --- draws ------------------------------------------------------------------------------------
 
 
-def test_a_collapsed_failing_conclusion_has_probability_zero(assumptions, facts):
-    point = {k: (v, v) for k, v in assumptions.values.items()}
-    point["thresholds.base_model_flop"] = (1e21, 1e21)
-    summary = montecarlo.summarize(
-        montecarlo.run_block(0, SEED, 50, point, assumptions.distributions, facts)
+def test_median_of_a_loguniform_draw_is_the_geometric_mean():
+    u = np.random.default_rng(0).random(200_000)
+    assert np.median(sampling.scale(u, 100.0, 10_000.0, "loguniform")) == pytest.approx(
+        1000.0, rel=0.01
     )
-    assert summary["conclusions"]["sub_threshold_passes_eu"] == 0.0
+    # and of a uniform draw the arithmetic mean: the two must not be confused
+    assert np.median(sampling.scale(u, 100.0, 10_000.0)) == pytest.approx(5050.0, rel=0.01)
+
+
+def test_unknown_distribution_is_an_error():
+    with pytest.raises(ValueError, match="unknown distribution 'normal'"):
+        sampling.scale(0.5, 1.0, 2.0, "normal")
 
 
 @settings(max_examples=25, deadline=None)
 @given(low=st.floats(1e-3, 1e3), span=st.floats(1.0, 1e3), log=st.booleans())
 def test_samples_stay_in_range(low, span, log):
     high = low * span
-    draws = montecarlo.sample(
-        {"x": (low, high)},
-        {"x": "loguniform" if log else "uniform"},
-        1000,
-        np.random.default_rng(0),
-    )["x"]
-    assert np.all(np.asarray(draws) >= low * (1 - 1e-12))
-    assert np.all(np.asarray(draws) <= high * (1 + 1e-12))
+    u = np.random.default_rng(0).random(1000)
+    draws = sampling.scale(u, low, high, "loguniform" if log else "uniform")
+    assert np.all(draws >= low * (1 - 1e-12))
+    assert np.all(draws <= high * (1 + 1e-12))
 
 
-def test_vectorised_draws_match_scalar_evaluation(assumptions, facts):
-    draws = montecarlo.sample(
-        assumptions.ranges, assumptions.distributions, 5, np.random.default_rng(3)
+def test_blocks_are_independent_and_reproducible(model):
+    def columns(block):
+        rng = np.random.default_rng(np.random.SeedSequence([SEED, block]))
+        return sampling.unit_draws(model.columns(), 50_000, rng)
+
+    a, b, again = columns(0), columns(1), columns(0)
+    key = "era.exchange_rate"
+    assert np.array_equal(a[key], again[key])
+    # Independent uniform streams: correlation ~ N(0, 1/sqrt(n)); 0.02 is 4.5 sigma.
+    assert abs(np.corrcoef(a[key], b[key])[0, 1]) < 0.02
+    assert abs(np.corrcoef(a[key], a["thresholds.gpt4_flop"])[0, 1]) < 0.02
+
+
+def test_blocks_of_run_block_differ(model, facts):
+    one = montecarlo.run_block(0, SEED, 1000, model, facts)
+    two = montecarlo.run_block(1, SEED, 1000, model, facts)
+    key = "claim|thresholds.amplified|"
+    assert not np.array_equal(one[key], two[key])
+
+
+# --- joint lifetime shares --------------------------------------------------------------------
+
+
+def _shares(post=(0.0, 0.05), pre=(0.0, 0.05), dep=(0.95, 1.0)):
+    return sampling.JointShares("a.post", post, {"a.pre_dominated": pre, "a.deploy_dominated": dep})
+
+
+def _share_draws(shares, n, seed=1):
+    rng = np.random.default_rng(seed)
+    return shares.transform({k: rng.random(n) for k in shares.columns()})
+
+
+def test_share_triples_are_never_impossible():
+    draws = _share_draws(_shares(), 100_000)
+    for key in ("a.pre_dominated", "a.deploy_dominated"):
+        pre_training = 1.0 - draws[key] - draws["a.post"]
+        assert pre_training.min() >= 0.0
+        assert draws[key].min() >= 0.0 and draws["a.post"].min() >= 0.0
+
+
+def test_deployment_share_follows_the_uniform_triangle():
+    # Uniform over {s in [0.95, 1], q in [0, 0.05], s + q <= 1}: the density of s is
+    # proportional to the room 1 - s left for q, so F(s) = 1 - ((1 - s) / 0.05)^2.
+    s = _share_draws(_shares(), 20_000)["a.deploy_dominated"]
+    result = stats.kstest(s, lambda x: 1.0 - ((1.0 - np.clip(x, 0.95, 1.0)) / 0.05) ** 2)
+    assert result.pvalue > 0.01
+
+
+def test_share_sampler_matches_rejection_sampling():
+    draws = _share_draws(_shares(post=(0.0, 0.1), dep=(0.92, 1.0)), 20_000)
+    rng = np.random.default_rng(5)
+    q, s = rng.uniform(0.0, 0.1, 200_000), rng.uniform(0.92, 1.0, 200_000)
+    keep = s + q <= 1.0
+    assert stats.ks_2samp(draws["a.post"], q[keep]).pvalue > 0.01
+    assert stats.ks_2samp(draws["a.deploy_dominated"], s[keep]).pvalue > 0.01
+
+
+def test_ranges_without_a_valid_triple_are_an_error():
+    with pytest.raises(ValueError, match="no triple summing to 1"):
+        _share_draws(_shares(post=(0.2, 0.3), dep=(0.9, 1.0)), 10)
+
+
+def test_check_shares_raises_rather_than_clipping():
+    with pytest.raises(ValueError, match="exceeds 1"):
+        sampling.check_shares(np.array([0.0, 0.04]), {"dep": np.array([0.97, 0.97])})
+    with pytest.raises(ValueError, match="outside"):
+        sampling.check_shares(np.array([-0.01]), {"dep": np.array([0.5])})
+    sampling.check_shares(np.array([0.03]), {"dep": np.array([0.97])})  # p = 0 is allowed
+
+
+def test_claim_distribution_matches_its_analytic_form(model, facts):
+    # appendix.deploy_dominated_inference = 1 + s (k - 1) with k = 10 fixed: its CDF is the
+    # triangle's F((m - 1) / 9) for the configured ranges [0.95, 1] and q in [0, 0.05].
+    block = montecarlo.run_block(3, SEED, 20_000, model, facts)
+    m = block["claim|appendix.deploy_dominated_inference|"]
+    result = stats.kstest(m, lambda x: 1.0 - ((1.0 - np.clip((x - 1) / 9, 0.95, 1)) / 0.05) ** 2)
+    assert result.pvalue > 0.01
+
+
+def test_deploy_dominated_pretrain_percentiles_use_valid_draws_only(model, facts):
+    # Issue 10: the independent draws gave 2.88 / 3.87 / 5.11, valid draws about 3.04 / 3.99 /
+    # 5.22; impossible (negative pre-training) draws pull the 5th percentile down.
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 100_000, model, facts))
+    stats_ = summary["claims"]["appendix.deploy_dominated_pretrain"]["value"]
+    assert stats_["p5"] == pytest.approx(3.04, abs=0.03)
+    assert stats_["median"] == pytest.approx(3.99, abs=0.03)
+    assert stats_["p95"] == pytest.approx(5.22, abs=0.03)
+
+
+# --- growth fits and data errors ---------------------------------------------------------------
+
+
+def _toy_grid():
+    axes = {"era.frontier_top_n": [5.0, 10.0], "era.fit_start_year": [2018.0, 2019.0, 2020.0]}
+    slopes = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]  # C order: top_n outer, start inner
+    fit = {
+        "slope": slopes,
+        "stderr": [0.0] * 6,
+        "n": [12] * 6,
+        "growth_low": [1.0] * 6,
+        "growth_high": [2.0] * 6,
+    }
+    return sampling.GrowthDraws(axes, {"all": fit})
+
+
+def test_growth_draws_pick_the_fit_of_the_chosen_definition():
+    draws = _toy_grid()
+    u = {
+        "era.frontier_top_n": np.array([0.0, 0.99, 0.6]),
+        "era.fit_start_year": np.array([0.0, 0.5, 0.99]),
+        "data:growth.all": np.full(3, 0.5),
+    }
+    values, facts = draws.transform(u)
+    assert values["era.frontier_top_n"].tolist() == [5.0, 10.0, 10.0]
+    assert values["era.fit_start_year"].tolist() == [2018.0, 2019.0, 2020.0]
+    assert np.log10(facts["growth.all.growth"]) == pytest.approx([0.1, 0.5, 0.6])
+
+
+def test_each_grid_point_is_equally_likely():
+    u = np.random.default_rng(2).random(60_000)
+    _, values = _toy_grid().index({"era.frontier_top_n": u, "era.fit_start_year": u[::-1]})
+    counts = np.unique(values["era.fit_start_year"], return_counts=True)[1]
+    assert counts / u.size == pytest.approx([1 / 3] * 3, abs=0.01)
+
+
+def test_growth_slope_varies_by_its_student_t_sampling_distribution():
+    fit = {
+        "slope": [0.5],
+        "stderr": [0.04],
+        "n": [8],
+        "growth_low": [1.0],
+        "growth_high": [9.0],
+    }
+    draws = sampling.GrowthDraws({"era.frontier_top_n": [10.0]}, {"all": fit})
+    rng = np.random.default_rng(4)
+    u = {"era.frontier_top_n": rng.random(20_000), "data:growth.all": rng.random(20_000)}
+    slope = np.log10(draws.transform(u)[1]["growth.all.growth"])
+    assert stats.kstest(slope, stats.t(df=6, loc=0.5, scale=0.04).cdf).pvalue > 0.01
+    # a normal instead of t(6) has visibly thinner tails
+    assert stats.kstest(slope, stats.norm(loc=0.5, scale=0.04).cdf).pvalue < 0.01
+
+
+def test_data_errors_follow_the_provenance_flag():
+    errors = sampling.fact_errors(
+        {"f.approx": "approx", "f.exact": "exact", "f.derived": "derived"},
+        {"exact": 0.0, "approx": 0.1, "derived": 0.0, "digitized": 0.05},
+        {"f.derived": "digitized"},
     )
-    vec = claims.evaluate(draws, facts)
-    for i in range(5):
-        one = {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in draws.items()}
-        scalar = claims.evaluate(one, facts)
-        for cid in ("thresholds.amplified", "appendix.breakeven_share", "deploy.tailoring_share"):
-            assert np.asarray(vec[cid]["value"])[i] == pytest.approx(scalar[cid]["value"])
+    assert errors == {"f.approx": 0.1, "f.derived": 0.05, "f.exact": 0.0}
+    m = sampling.InputModel({}, {}, fact_errors=errors)
+    assert m.columns() == ["data:f.approx", "data:f.derived"]
+    u = {c: np.random.default_rng(8).random(50_000) for c in m.columns()}
+    _, facts = m.transform(u, {"f.approx": 100.0, "f.exact": 7.0, "f.derived": 10.0})
+    assert facts["f.exact"] == 7.0
+    assert facts["f.approx"].min() >= 90.0 and facts["f.approx"].max() <= 110.0
+    assert facts["f.approx"].mean() == pytest.approx(100.0, abs=0.2)
+    assert facts["f.derived"].max() <= 10.5 and facts["f.derived"].max() > 10.45
 
 
-def test_tornado_ranks_the_exchange_rate_first_for_the_threshold_example(assumptions, facts):
-    rows = montecarlo.tornado(assumptions.values, assumptions.ranges, facts, "thresholds.amplified")
-    keys = [r[0] for r in rows]
-    assert keys[0] == "era.exchange_rate"
-    assert "appendix.n_params" not in keys
+def test_a_flag_without_a_declared_error_is_an_error():
+    with pytest.raises(ValueError, match="digitized"):
+        sampling.fact_errors({"f": "digitized"}, {"exact": 0.0})
 
 
-def test_uncertainty_settings_are_validated(tmp_path):
+def test_the_o3_multiplier_carries_the_roughly_172x(model, facts):
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 20_000, model, facts))
+    s = summary["claims"]["thresholds.o3_multiplier"]["value"]
+    centre = facts["arc.o3_high_semi_private_cost"] / facts["arc.o1_mini_semi_private_cost"]
+    # uniform +-10%: the 5th and 95th percentiles sit at +-9% of the ledger value
+    assert s["p5"] == pytest.approx(0.91 * centre, rel=0.005)
+    assert s["p95"] == pytest.approx(1.09 * centre, rel=0.005)
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+
+def test_percentiles_are_the_known_ones_and_ordered():
+    s = montecarlo.describe(np.arange(101.0)[::-1].copy())
+    assert (s["p5"], s["median"], s["p95"]) == (5.0, 50.0, 95.0)
+
+
+def test_a_constant_claim_is_reported_as_fixed():
+    assert montecarlo.describe(np.full(10, 3.0)) == {"fixed": 3.0}
+    assert "fixed" not in montecarlo.describe(np.array([3.0, 3.0, 3.0 + 1e-12]))
+
+
+def test_fixed_and_varying_claims_in_the_summary(model, facts):
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 2000, model, facts))
+    assert "fixed" in summary["claims"]["thresholds.eu"]["value"]
+    grow = summary["claims"]["era.pretrain_growth"]["value"]
+    assert grow["p5"] < grow["median"] < grow["p95"]
+
+
+def test_point_ranges_give_certain_conclusions(assumptions, facts):
+    point = {k: (v, v) for k, v in assumptions.values.items()}
+    m = sampling.InputModel(point, assumptions.distributions)
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 100, m, facts))
+    assert set(summary["conclusions"].values()) <= {0.0, 1.0}
+    ledger = {r["id"]: r["value"] for r in claims.build_ledger(assumptions.values, facts)}
+    assert summary["claims"]["thresholds.amplified"]["value"]["fixed"] == pytest.approx(
+        ledger["thresholds.amplified"]
+    )
+
+
+def test_a_collapsed_failing_conclusion_has_probability_zero(assumptions, facts):
+    point = {k: (v, v) for k, v in assumptions.values.items()}
+    point["thresholds.base_model_flop"] = (1e21, 1e21)
+    m = sampling.InputModel(point, assumptions.distributions)
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 50, m, facts))
+    assert summary["conclusions"]["sub_threshold_passes_eu"] == 0.0
+
+
+def test_a_ledger_value_outside_its_interval_is_explained_by_an_edge_default():
+    summary = {"claims": {"c": {"value": {"p5": 1.0, "median": 2.0, "p95": 3.0}}}}
+    ledger = [{"id": "c", "value": 3.5, "inputs": ["g.a", "g.b", "data:f"]}]
+    draws = np.linspace(0.0, 1.0, 1001)
+    merged = {"input|g.a": draws, "input|g.b": draws}
+    rows = montecarlo.outside_interval(summary, ledger, merged, {"g.a": 0.02, "g.b": 0.5})
+    assert [e["key"] for e in rows[0]["edge_inputs"]] == ["g.a"]
+    assert rows[0]["edge_inputs"][0]["quantile"] == pytest.approx(0.02, abs=0.001)
+    ledger[0]["value"] = 2.5
+    assert montecarlo.outside_interval(summary, ledger, merged, {"g.a": 0.0, "g.b": 0.5}) == []
+
+
+def test_outside_interval_boundaries_and_record():
+    summary = {
+        "claims": {
+            "in": {"value": {"p5": 1.0, "median": 2.0, "p95": 3.0}},
+            "fixed": {"value": {"fixed": 9.0}},
+            "out": {"value": {"p5": 1.0, "median": 2.0, "p95": 3.0}},
+            "pair": {"low": {"p5": 0.0, "median": 1.0, "p95": 2.0}, "high": {"fixed": 5.0}},
+        }
+    }
+    draws = np.arange(30) / 30.0
+    merged = {"input|g.a": draws, "input|g.b": draws, "input|g.c": draws}
+    values = {"g.a": 1.0 / 30.0, "g.b": 26.0 / 30.0 - 1e-9, "g.c": 0.5}
+    ledger = [
+        {"id": "in", "value": 1.0, "inputs": ["g.c"]},  # exactly the 5th percentile: inside
+        {"id": "in", "value": 3.0, "inputs": ["g.c"]},  # exactly the 95th: inside
+        {"id": "fixed", "value": 7.0, "inputs": []},  # fixed claims are never outside
+        {"id": "out", "value": 3.5, "inputs": ["data:x", "g.c", "g.a", "g.b"]},
+        {"id": "pair", "value": [2.5, 5.0], "inputs": []},
+    ]
+    rows = montecarlo.outside_interval(summary, ledger, merged, values)
+    assert rows[0] == {
+        "id": "out",
+        "part": "value",
+        "ledger": 3.5,
+        "p5": 1.0,
+        "p95": 3.0,
+        # g.a: 1 of 30 draws below (0.0333, rounded to 3 places); g.b: 26 of 30 below, 0.867
+        # is not in the outer 10% -> only g.a; g.c at the median is not an edge either
+        "edge_inputs": [{"key": "g.a", "value": values["g.a"], "quantile": 0.033}],
+    }
+    assert rows[1]["id"] == "pair" and rows[1]["part"] == "low"
+    assert len(rows) == 2
+
+
+def test_edge_is_inclusive_at_both_ends():
+    summary = {"claims": {"c": {"value": {"p5": 0.0, "median": 1.0, "p95": 2.0}}}}
+    draws = np.arange(10) / 10.0  # 0.0 .. 0.9
+    merged = {"input|lo": draws, "input|hi": draws}
+    ledger = [{"id": "c", "value": 5.0, "inputs": ["lo", "hi"]}]
+    # lo: 1 of 10 draws below -> quantile 0.1 (= edge); hi: 9 of 10 -> 0.9 (= 1 - edge)
+    rows = montecarlo.outside_interval(summary, ledger, merged, {"lo": 0.05, "hi": 0.85})
+    assert [e["quantile"] for e in rows[0]["edge_inputs"]] == [0.1, 0.9]
+
+
+def test_pre_dominated_pretrain_lies_outside_because_post_training_defaults_to_zero(
+    model, facts, assumptions
+):
+    merged = montecarlo.run_block(0, SEED, 50_000, model, facts)
+    summary = montecarlo.summarize(merged)
+    ledger = claims.build_ledger(assumptions.values, facts)
+    rows = montecarlo.outside_interval(summary, ledger, merged, assumptions.values)
+    row = next(r for r in rows if r["id"] == "appendix.pre_dominated_pretrain")
+    assert row["ledger"] > row["p95"]
+    assert "appendix.post_training_share" in [e["key"] for e in row["edge_inputs"]]
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_uncertainty_settings_are_validated(tmp_path, root):
+    good = (root / "config" / "uncertainty.yaml").read_text()
     path = tmp_path / "u.yaml"
-    path.write_text("draws: 100\nblocks: 3\nseed: 1\nshards: 1\n")
+    path.write_text(good.replace("blocks: 8 ", "blocks: 3 "))
     with pytest.raises(config.ConfigError, match="multiple of blocks"):
         config.load_uncertainty(path)
-    path.write_text("draws: 100\nblocks: 4\nseed: -1\nshards: 1\n")
+    path.write_text(good.replace("seed: 20250213  #", "seed: -1  #"))
     with pytest.raises(config.ConfigError, match="seed: expected a positive integer"):
         config.load_uncertainty(path)
-    assert config.load_uncertainty(config.PROJECT_ROOT / "config" / "uncertainty.yaml")
+    path.write_text(good.replace("base_samples: 4096", "base_samples: 4000"))
+    with pytest.raises(config.ConfigError, match="sobol.base_samples: 4000 is not a power of 2"):
+        config.load_uncertainty(path)
+    path.write_text(
+        good.replace("post_training: appendix.post_training_share", "post_training: appendix.nope")
+    )
+    with pytest.raises(
+        config.ConfigError, match="lifetime_shares.post_training: unknown assumption"
+    ):
+        config.load_uncertainty(path, config.load_assumptions())
+    assert config.load_uncertainty(root / "config" / "uncertainty.yaml")

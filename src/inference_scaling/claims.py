@@ -88,6 +88,11 @@ def _(a):
         "ci_low": a["growth.all.growth_low"],
         "ci_high": a["growth.all.growth_high"],
         "n": a["growth.all.n"],
+        # How far the frontier definition (top-N) and the fit window move the rate.
+        "top_n_low": a["growth.all.top_n_low"],
+        "top_n_high": a["growth.all.top_n_high"],
+        "window_low": a["growth.all.window_low"],
+        "window_high": a["growth.all.window_high"],
     }
 
 
@@ -98,6 +103,8 @@ def _(a):
         "ci_high": a["growth.language.growth_high"],
         "n": a["growth.language.n"],
         "in_all_frontier": a["growth.language_in_all.growth"],
+        "top_n_low": a["growth.language.top_n_low"],
+        "top_n_high": a["growth.language.top_n_high"],
     }
 
 

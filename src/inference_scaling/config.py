@@ -255,24 +255,42 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-UNCERTAINTY_KEYS = {"draws", "blocks", "seed", "shards"}
+UNCERTAINTY_SCHEMA = PROJECT_ROOT / "workflow" / "schemas" / "uncertainty.schema.yaml"
 
 
-def load_uncertainty(path) -> dict[str, int]:
-    """Read and check the Monte Carlo settings (positive integers, draws divisible by blocks)."""
+def load_uncertainty(path, assumptions: Assumptions | None = None) -> dict:
+    """Read and check the Monte Carlo settings against workflow/schemas/uncertainty.schema.yaml:
+    positive integers, draws divisible by blocks, a power-of-2 Sobol sample; with
+    ``assumptions``, every assumption key named must exist."""
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of {sorted(UNCERTAINTY_KEYS)}")
-    for key in sorted(set(data) | UNCERTAINTY_KEYS):
-        if key not in UNCERTAINTY_KEYS:
-            raise ConfigError(f"{path}: {key}: unknown key")
-        if key not in data:
-            raise ConfigError(f"{path}: {key}: missing")
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"{path}: {key}: expected a positive integer, got {value!r}")
+        raise ConfigError(f"{path}: expected a mapping of Monte Carlo settings")
+    schema = read_yaml(UNCERTAINTY_SCHEMA)
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(data),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        key, problem = _describe(best)
+        if best.schema.get("type") == "integer" and best.validator in {"type", "minimum"}:
+            problem = f"expected a positive integer, got {best.instance!r}"
+        raise ConfigError(f"{path}: {key}: {problem}")
     if data["draws"] % data["blocks"]:
         raise ConfigError(
             f"{path}: draws: {data['draws']} is not a multiple of blocks ({data['blocks']})"
         )
+    n = data["sobol"]["base_samples"]
+    if n & (n - 1):
+        raise ConfigError(f"{path}: sobol.base_samples: {n} is not a power of 2")
+    if assumptions is not None:
+        shares = data["lifetime_shares"]
+        named = [
+            ("lifetime_shares.post_training", shares["post_training"]),
+            *(("lifetime_shares.deployment", k) for k in shares["deployment"]),
+            *((f"growth_grid_step.{k}", k) for k in data["growth_grid_step"]),
+        ]
+        for where, key in named:
+            if key not in assumptions.values:
+                raise ConfigError(f"{path}: {where}: unknown assumption '{key}'")
     return data

@@ -20,15 +20,27 @@ def read_rows(path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def notable_models(path=DATA_DIR / "epoch_notable_models.csv") -> dict[str, np.ndarray]:
+#: Earlier Epoch rows (before 2018) that start the top-N-at-release bookkeeping; read from the
+#: same directory as the main table.
+EARLIER_MODELS = "epoch_notable_models_pre2018.csv"
+
+
+def notable_models(path=DATA_DIR / "epoch_notable_models.csv", earlier=True) -> dict:
     """Epoch AI notable models: ``date`` (datetime64[D]), ``flop`` [FLOP], ``language`` (bool),
-    ``model`` (str)."""
+    ``model`` (str), ``flag`` (str), in date order.
+
+    With ``earlier`` the rows of :data:`EARLIER_MODELS` beside ``path`` come first, so the
+    frontier (top-N by compute at release) of 2018 models is decided against earlier ones.
+    """
     rows = read_rows(path)
+    if earlier:
+        rows = read_rows(Path(path).with_name(EARLIER_MODELS)) + rows
     return {
         "date": np.array([r["publication_date"] for r in rows], dtype="datetime64[D]"),
         "flop": np.array([float(r["training_flop"]) for r in rows]),
         "language": np.array([r["language_model"] == "yes" for r in rows]),
         "model": np.array([r["model"] for r in rows]),
+        "flag": np.array([r["flag"] for r in rows]),
     }
 
 
@@ -128,6 +140,15 @@ def _arc_announcement_facts(arc: list[dict]) -> dict[str, float]:
     return facts
 
 
+#: ARC results the ledger reads: (fact name, family, setting, evaluation set).
+ARC_FACTS = (
+    ("o3_high_semi_private", "o3", "high_compute", "semi_private"),
+    ("o3_low_semi_private", "o3", "low_compute", "semi_private"),
+    ("o1_mini_semi_private", "o1-mini", "default", "semi_private"),
+    ("o1_mini_public", "o1-mini", "default", "public"),
+)
+
+
 def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
     """Facts the claims read from shipped data, flattened to ``name -> number``.
 
@@ -139,12 +160,7 @@ def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
         for key in ("growth", "growth_low", "growth_high", "n"):
             facts[f"growth.{domain}.{key}"] = fit[key]
     arc = arc_results(data_dir / "arc_agi.csv")
-    for family, setting, eval_set, name in [
-        ("o3", "high_compute", "semi_private", "o3_high_semi_private"),
-        ("o3", "low_compute", "semi_private", "o3_low_semi_private"),
-        ("o1-mini", "default", "semi_private", "o1_mini_semi_private"),
-        ("o1-mini", "default", "public", "o1_mini_public"),
-    ]:
+    for name, family, setting, eval_set in ARC_FACTS:
         point = arc_point(arc, family, setting, eval_set)
         facts[f"arc.{name}_score"] = point["score_pct"]
         if point["cost_per_task_usd"] is not None:
@@ -166,3 +182,24 @@ def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
         {f"alphago.{k}": v for k, v in alphago_run(data_dir / "alphago_zero_run.csv").items()}
     )
     return facts
+
+
+def fact_flags(data_dir=DATA_DIR) -> dict[str, str]:
+    """Provenance flag of every fact of :func:`ledger_facts` read from a flagged row.
+
+    A fact takes its row's flag, except an ARC score: the ``derived`` rows derive only the
+    cost, and print the score (so the score counts as ``exact``).
+    """
+    data_dir = Path(data_dir)
+    flags: dict[str, str] = {}
+    for row in read_rows(data_dir / "arc_agi.csv"):
+        name = f"{row['family'].replace('-', '_')}_{row['setting']}_{row['eval_set']}"
+        flags[f"arc:{name}"] = row["flag"]
+    out = {}
+    for fact_prefix, family, setting, eval_set in ARC_FACTS:
+        flag = flags[f"arc:{family.replace('-', '_')}_{setting}_{eval_set}"]
+        out[f"arc.{fact_prefix}_score"] = "exact" if flag == "derived" else flag
+        out[f"arc.{fact_prefix}_cost"] = flag
+    for row in read_rows(data_dir / "alphago_zero_run.csv"):
+        out[f"alphago.{row['quantity']}"] = row["flag"]
+    return out

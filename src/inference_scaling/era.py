@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 DAYS_PER_YEAR = 365.25
+GROWTH_AXES = ("era.frontier_top_n", "era.fit_start_year", "era.fit_end_year")
 
 
 def decimal_year(dates):
@@ -109,6 +110,35 @@ def frontier_growth(dates, compute, top_n=10, start_year=2020.0, end_year=2025.0
     return fit, frontier, in_window
 
 
+def domain_masks(dates, compute, language, top_n):
+    """Frontier models per domain definition [boolean arrays over all models].
+
+    ``all``: top-``top_n`` among every model; ``language``: top-``top_n`` among language models
+    (non-language models are never on it); ``language_in_all``: language models on the
+    all-domain frontier. The definition decides the rate, so all three are kept.
+    """
+    language = np.asarray(language, dtype=bool)
+    on_all = frontier_mask(dates, compute, top_n)
+    on_language = np.zeros_like(language)
+    on_language[language] = frontier_mask(
+        np.asarray(dates)[language], np.asarray(compute)[language], top_n
+    )
+    return {"all": on_all, "language": on_language, "language_in_all": on_all & language}
+
+
+def domain_fits(dates, compute, language, top_n, start_year, end_year, confidence=0.9):
+    """``{domain: (GrowthFit, used mask)}`` for the domains of :func:`domain_masks`, each
+    fitted to its frontier models released in ``[start_year, end_year)``."""
+    years = decimal_year(dates)
+    flop = np.asarray(compute, dtype=float)
+    window = (years >= start_year) & (years < end_year)
+    out = {}
+    for domain, frontier in domain_masks(dates, flop, language, top_n).items():
+        used = frontier & window
+        out[domain] = (fit_log_growth(years[used], flop[used], confidence), used)
+    return out
+
+
 def fit_domains(models, top_n, start, end, confidence):
     """Growth fits for all domains, language models alone, and language models on the
     all-domain frontier (the definition decides the answer, so all three are kept).
@@ -116,27 +146,105 @@ def fit_domains(models, top_n, start, end, confidence):
     ``models`` is :func:`inference_scaling.datasets.notable_models`; returns the content of
     ``pretrain_growth.json`` (``fits``, ``frontier_models``, ``settings``).
     """
-    everything = np.ones(models["flop"].size, dtype=bool)
-    fits, frontiers = {}, {}
-    for name, subset in [("all", everything), ("language", models["language"])]:
-        fit, frontier, used = frontier_growth(
-            models["date"][subset], models["flop"][subset], top_n, start, end, confidence
-        )
-        fits[name] = dataclasses.asdict(fit)
-        frontiers[name] = sorted(models["model"][subset][used].tolist())
-    years = decimal_year(models["date"])
-    on_all_frontier = frontier_mask(models["date"], models["flop"], top_n)
-    used = on_all_frontier & models["language"] & (years >= start) & (years < end)
-    fits["language_in_all"] = dataclasses.asdict(
-        fit_log_growth(years[used], models["flop"][used], confidence)
+    fits = domain_fits(
+        models["date"], models["flop"], models["language"], top_n, start, end, confidence
     )
     return {
-        "fits": fits,
-        "frontier_models": frontiers,
+        "fits": {name: dataclasses.asdict(fit) for name, (fit, _) in fits.items()},
+        "frontier_models": {
+            name: sorted(models["model"][used].tolist())
+            for name, (_, used) in fits.items()
+            if name != "language_in_all"
+        },
         "settings": {
             "top_n": top_n,
             "start_year": start,
             "end_year": end,
             "confidence": confidence,
         },
+    }
+
+
+def growth_grid(dates, compute, language, axes, confidence=0.9):
+    """Fit every domain once for every combination of ``axes``.
+
+    ``axes`` maps ``era.frontier_top_n``, ``era.fit_start_year``, ``era.fit_end_year`` (in
+    that order) to the values to try. Returns ``{"axes": ..., "confidence": ..., "fits":
+    {domain: {"slope", "stderr", "n", "growth", "growth_low", "growth_high": lists}}}``,
+    the lists running over the combinations in C order (the last axis fastest).
+    """
+    top_ns, starts, ends = (list(axes[k]) for k in GROWTH_AXES)
+    years = decimal_year(dates)
+    flop = np.asarray(compute, dtype=float)
+    fields = ("slope", "stderr", "n", "growth", "growth_low", "growth_high")
+    fits: dict[str, dict[str, list]] = {}
+    for top_n in top_ns:
+        masks = domain_masks(dates, flop, language, int(top_n))
+        for start in starts:
+            for end in ends:
+                window = (years >= start) & (years < end)
+                for domain, frontier in masks.items():
+                    used = frontier & window
+                    fit = fit_log_growth(years[used], flop[used], confidence)
+                    row = fits.setdefault(domain, {f: [] for f in fields})
+                    row["slope"].append(fit.slope)
+                    row["stderr"].append(fit.slope_stderr)
+                    row["n"].append(fit.n)
+                    row["growth"].append(fit.growth)
+                    row["growth_low"].append(fit.growth_low)
+                    row["growth_high"].append(fit.growth_high)
+    return {
+        "axes": {k: [float(v) for v in axes[k]] for k in GROWTH_AXES},
+        "confidence": float(confidence),
+        "fits": fits,
+    }
+
+
+def axis_points(low, high, step, also=()):
+    """Grid ``low, low + step, ..., high`` (one point when ``low == high``), plus the values
+    ``also`` (e.g. the build's default, so that it is always a grid point), sorted."""
+    if high == low:
+        return sorted({float(low), *map(float, also)})
+    count = int(round((high - low) / step))
+    if count < 1 or not np.isclose(low + count * step, high):
+        raise ValueError(f"range [{low}, {high}] is not a whole number of steps of {step}")
+    return sorted({*(float(low + i * step) for i in range(count + 1)), *map(float, also)})
+
+
+def definition_spread(grid, default) -> dict[str, dict[str, tuple[float, float]]]:
+    """How much the frontier definition and the window move each domain's growth [x/yr].
+
+    ``default`` maps the three grid axes to the build's values (each must be a grid point).
+    Returns ``{domain: {"top_n": (min, max) over top-N at the default window,
+    "window": (min, max) over windows at the default top-N, "all": (min, max)}}``.
+    """
+    names = list(grid["axes"])
+    shape = [len(grid["axes"][k]) for k in names]
+    at = []
+    for key in names:
+        points = grid["axes"][key]
+        if float(default[key]) not in points:
+            raise ValueError(f"growth grid: default {key} = {default[key]} is not a grid point")
+        at.append(points.index(float(default[key])))
+    out = {}
+    for domain, fit in grid["fits"].items():
+        growth = np.asarray(fit["growth"]).reshape(shape)
+        by_top_n = growth[:, at[1], at[2]]
+        by_window = growth[at[0], :, :]
+        out[domain] = {
+            "top_n": (float(by_top_n.min()), float(by_top_n.max())),
+            "window": (float(by_window.min()), float(by_window.max())),
+            "all": (float(growth.min()), float(growth.max())),
+        }
+    return out
+
+
+def spread_facts(spread) -> dict[str, float]:
+    """Ledger facts ``growth.<domain>.<top_n|window|all>_<low|high>`` from
+    :func:`definition_spread` [x/yr]."""
+    return {
+        f"growth.{domain}.{what}_{end}": value
+        for domain, parts in spread.items()
+        for what, pair in parts.items()
+        for end, value in zip(("low", "high"), pair, strict=True)
     }

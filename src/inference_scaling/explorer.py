@@ -145,8 +145,21 @@ class Explorer:
         if key not in self._facts:
             top_n, start, end, confidence = key
             growth = era.fit_domains(self._models, int(top_n), start, end, confidence)
-            self._facts[key] = datasets.ledger_facts(growth)
+            self._facts[key] = {
+                **datasets.ledger_facts(growth),
+                **era.spread_facts(self._definition_spread(values)),
+            }
         return self._facts[key]
+
+    def _definition_spread(self, values: Mapping) -> dict:
+        """How the frontier definition moves the growth fits (the ledger's notes read it),
+        over the ends of each declared range and the current values."""
+        m = self._models
+        axes = {k: sorted({*self.base.ranges[k], values[k]}) for k in era.GROWTH_AXES}
+        grid = era.growth_grid(
+            m["date"], m["flop"], m["language"], axes, values["era.fit_confidence"]
+        )
+        return era.definition_spread(grid, {k: values[k] for k in era.GROWTH_AXES})
 
     def evaluate(self, values: Mapping) -> View:
         ledger = claims.build_ledger(values, self.facts(values))

@@ -410,12 +410,14 @@ def _interval_rows(summary: dict, ledger: dict):
 
 
 def uncertainty_table(summary: dict, ledger: dict) -> str:
-    """LaTeX longtable: per claim 5%, median, 95%; per conclusion the probability it holds."""
+    """LaTeX longtable: per claim 5%, median, 95% (or the one value of a fixed claim); per
+    conclusion the probability it holds."""
     settings = summary["settings"]
     lines = [
         f"Percentiles of each claim over {format_number(summary['draws'], 'int')} Monte Carlo "
-        f"draws of the assumption ranges (seed {settings['seed']}, {settings['blocks']} "
-        "blocks), and the share of draws in which each conclusion holds.",
+        f"draws of the assumption ranges and the shipped data's uncertainty (seed "
+        f"{settings['seed']}, {settings['blocks']} blocks), and the share of draws in which "
+        "each conclusion holds. A claim that no uncertain input reaches is marked fixed.",
         "",
         r"\begin{longtable}{@{}llll@{}}",
         r"\toprule",
@@ -426,7 +428,12 @@ def uncertainty_table(summary: dict, ledger: dict) -> str:
     for cid, fmt, parts in _interval_rows(summary, ledger):
         for part, stats in parts.items():
             label = cid if part == "value" else f"{cid} ({part})"
-            cells = [f"${format_number(stats[q], fmt)}$" for q in ("p5", "median", "p95")]
+            if "fixed" in stats:
+                cells = [
+                    rf"\multicolumn{{3}}{{l}}{{fixed at ${format_number(stats['fixed'], fmt)}$}}"
+                ]
+            else:
+                cells = [f"${format_number(stats[q], fmt)}$" for q in ("p5", "median", "p95")]
             lines.append(f"\\texttt{{{tex_escape(label)}}} & " + " & ".join(cells) + r" \\")
     lines += [r"\midrule", r"Conclusion & \multicolumn{3}{l}{Probability it holds} \\", r"\midrule"]
     for con in ledger["conclusions"]:
@@ -436,16 +443,44 @@ def uncertainty_table(summary: dict, ledger: dict) -> str:
             f"\\multicolumn{{3}}{{l}}{{${format_number(p, 'f2')}$}} \\\\"
         )
     lines += [r"\bottomrule", r"\end{longtable}"]
+    for row in summary.get("outside_interval", []):
+        lines += ["", outside_sentence(row, tex=True)]
     return "\n".join(lines) + "\n"
 
 
+def outside_sentence(row: dict, tex: bool = False) -> str:
+    """Why a claim's ledger value lies outside its own 5--95% interval."""
+    code = (lambda t: f"\\texttt{{{tex_escape(t)}}}") if tex else (lambda t: f"`{t}`")
+    label = row["id"] if row["part"] == "value" else f"{row['id']} ({row['part']})"
+    side = "above the 95th" if row["ledger"] > row["p95"] else "below the 5th"
+    text = f"The ledger value of {code(label)} ({row['ledger']:.4g}) lies {side} percentile"
+    if row["edge_inputs"]:
+        ends = ", ".join(
+            f"{code(e['key'])} = {e['value']:g}, "
+            f"at percentile {100 * e['quantile']:.0f} of its draws"
+            for e in row["edge_inputs"]
+        )
+        return (
+            f"{text}: default inputs sit at the edge of what is drawn ({ends}), so most "
+            "draws move it the same way; this is not an error."
+        )
+    return f"{text}; no default input sits at the edge of its draws."
+
+
+def _stats_cells(s: dict) -> str:
+    if "fixed" in s:
+        return f"fixed at {s['fixed']:.4g} | | "
+    return f"{s['p5']:.4g} | {s['median']:.4g} | {s['p95']:.4g}"
+
+
 def uncertainty_markdown(summary: dict, ledger: dict) -> str:
-    """The Monte Carlo summary as Markdown tables."""
+    """The Monte Carlo summary as Markdown tables (fixed claims marked as such)."""
     out = [
         "# Uncertainty",
         "",
-        f"{summary['draws']} draws over the assumption ranges "
-        f"(seed {summary['settings']['seed']}).",
+        f"{summary['draws']} draws over the assumption ranges and the shipped data's "
+        f"uncertainty (seed {summary['settings']['seed']}). A claim marked fixed has the "
+        "same value in every draw: no uncertain input reaches it.",
         "",
         "| claim | 5% | median | 95% |",
         "|---|---|---|---|",
@@ -453,10 +488,124 @@ def uncertainty_markdown(summary: dict, ledger: dict) -> str:
     for cid, _fmt, parts in _interval_rows(summary, ledger):
         for part, s in parts.items():
             label = cid if part == "value" else f"{cid} ({part})"
-            out.append(f"| `{label}` | {s['p5']:.4g} | {s['median']:.4g} | {s['p95']:.4g} |")
+            out.append(f"| `{label}` | {_stats_cells(s)} |")
     out += ["", "| conclusion | probability it holds |", "|---|---|"]
     out += [
         f"| {c['statement']} | {summary['conclusions'][c['id']]:.3f} |"
         for c in ledger["conclusions"]
     ]
+    if summary.get("outside_interval"):
+        out += ["", "## Ledger values outside their own interval", ""]
+        out += [f"- {outside_sentence(row)}" for row in summary["outside_interval"]]
+    return "\n".join(out) + "\n"
+
+
+def _sobol_rows(result: dict, top: int = 4, floor: float = 0.01):
+    """(kind, label, mean, [(factor, indices)]) for every analysed claim and conclusion."""
+    for kind in ("claims", "conclusions"):
+        for label, entry in result.get(kind, {}).items():
+            idx = entry["indices"]
+            rows = [] if idx is None else sorted(idx.items(), key=lambda kv: -kv[1]["ST"])
+            yield kind, label, entry["mean"], [(f, v) for f, v in rows if v["ST"] >= floor][:top]
+
+
+def sensitivity_markdown(result: dict, ledger: dict) -> str:
+    """Sobol indices (first order S1, total ST, with confidence half-widths) as Markdown."""
+    s = result["settings"]
+    out = [
+        "# Global sensitivity (Sobol indices)",
+        "",
+        f"Saltelli design with N = {s['base_samples']} ({result['evaluations']} evaluations "
+        f"over {len(result['factors'])} factors), SALib estimators, {s['confidence']:.0%} "
+        f"bootstrap intervals from {s['resamples']} resamples. S1: share of the output's "
+        "variance a factor explains alone; ST: including its interactions. A conclusion's "
+        "indices are those of its indicator (1 where it holds). Factors with ST below 0.01 "
+        "are left out; `data:` factors are the shipped data's uncertainty.",
+        "",
+        "| output | factor | S1 | ST |",
+        "|---|---|---|---|",
+    ]
+    for kind, label, mean, rows in _sobol_rows(result, top=None):
+        name = f"`{label}`" if kind == "claims" else f"P({label}) = {mean:.3f}"
+        if not rows:
+            out.append(f"| {name} | (holds or fails in every draw: no variance) | | |")
+        for factor, v in rows:
+            out.append(
+                f"| {name} | `{factor}` | {v['S1']:.3f} ± {v['S1_conf']:.3f} | "
+                f"{v['ST']:.3f} ± {v['ST_conf']:.3f} |"
+            )
+    return "\n".join(out) + "\n"
+
+
+def sensitivity_table(result: dict, ledger: dict) -> str:
+    """LaTeX longtable of the largest Sobol indices per key claim and conclusion."""
+    s = result["settings"]
+    lines = [
+        f"Sobol indices from Saltelli's design ($N = {s['base_samples']}$, "
+        f"{format_number(result['evaluations'], 'int')} evaluations) with "
+        f"{round(100 * s['confidence'])}\\% bootstrap half-widths; the four factors with "
+        "the largest total index are shown.",
+        "",
+        r"\begin{longtable}{@{}lll@{}}",
+        r"\toprule",
+        r"Output and factor & $S_1$ & $S_T$ \\",
+        r"\midrule",
+        r"\endhead",
+    ]
+    for kind, label, mean, rows in _sobol_rows(result):
+        head = (
+            f"\\texttt{{{tex_escape(label)}}}"
+            if kind == "claims"
+            else f"P(\\texttt{{{tex_escape(label)}}}) $= {format_number(mean, 'f2')}$"
+        )
+        if not rows:
+            lines.append(head + r" & \multicolumn{2}{l}{no variance} \\")
+            continue
+        lines.append(head + r" & & \\")
+        for factor, v in rows:
+            lines.append(
+                f"\\quad \\texttt{{{tex_escape(factor)}}} & "
+                f"${v['S1']:.2f} \\pm {v['S1_conf']:.2f}$ & "
+                f"${v['ST']:.2f} \\pm {v['ST_conf']:.2f}$ \\\\"
+            )
+    lines += [r"\bottomrule", r"\end{longtable}"]
+    return "\n".join(lines) + "\n"
+
+
+def growth_grid_markdown(spread: dict, default: dict, axes: dict, cold_start=None) -> str:
+    """How far the frontier definition and fit window move the fitted growth rates."""
+
+    def span(pair):
+        return f"{pair[0]:.2f}x to {pair[1]:.2f}x"
+
+    top_n, start, end = (axes[k] for k in axes)
+    out = [
+        "# Frontier definition and fit window",
+        "",
+        "Growth of frontier training compute [x per year], refitted for every top-N "
+        f"({int(top_n[0])}--{int(top_n[-1])}), window start ({start[0]:g}--{start[-1]:g}) and "
+        f"end ({end[0]:g}--{end[-1]:g}) on the grid of config/uncertainty.yaml. The build "
+        f"uses top-{int(default['era.frontier_top_n'])}, "
+        f"[{default['era.fit_start_year']:g}, {default['era.fit_end_year']:g}).",
+        "",
+        "| domain | over top-N (default window) | over windows (default top-N) | everything |",
+        "|---|---|---|---|",
+    ]
+    for domain, s in spread.items():
+        out.append(f"| {domain} | {span(s['top_n'])} | {span(s['window'])} | {span(s['all'])} |")
+    if cold_start:
+        out += [
+            "",
+            "The frontier is decided against every earlier model, including Epoch rows "
+            "before 2018 (data/epoch_notable_models_pre2018.csv, flagged approx). Without "
+            "them the bookkeeping starts from an empty list in 2018; at the build's "
+            "definition the rate would be:",
+            "",
+            "| domain | with earlier rows | from an empty list in 2018 |",
+            "|---|---|---|",
+        ]
+        out += [
+            f"| {domain} | {g['with']:.2f}x | {g['without']:.2f}x |"
+            for domain, g in cold_start.items()
+        ]
     return "\n".join(out) + "\n"

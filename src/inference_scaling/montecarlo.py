@@ -1,9 +1,11 @@
-"""Seeded Monte Carlo over the assumptions' ranges, sharded and merged deterministically.
+"""Seeded Monte Carlo over every uncertain input, sharded and merged deterministically.
 
 Draws are made in fixed blocks, block ``b`` seeded by ``SeedSequence([seed, b])``; a shard
 evaluates some blocks and the merge concatenates blocks in block order. The summary is thus
-the same whatever the number of shards. Every claim is evaluated on whole arrays of draws by
-the same vectorised functions that build the ledger.
+the same whatever the number of shards. The inputs (assumption ranges, the jointly drawn
+lifetime shares, the growth fits, the shipped data's declared errors) come from
+:mod:`inference_scaling.sampling`; every claim is evaluated on whole arrays of draws by the
+same vectorised functions that build the ledger.
 """
 
 from __future__ import annotations
@@ -13,32 +15,9 @@ from collections.abc import Mapping
 import numpy as np
 
 from . import claims, conclusions
+from .sampling import InputModel, unit_draws
 
 PERCENTILES = (5.0, 50.0, 95.0)
-
-
-def sample(
-    ranges: Mapping[str, tuple[float, float]],
-    distributions: Mapping[str, str],
-    size: int,
-    rng: np.random.Generator,
-) -> dict[str, object]:
-    """One array of ``size`` draws per assumption (a float where the range is a point).
-
-    ``uniform`` draws uniformly in [low, high]; ``loguniform`` uniformly in log10 space.
-    Keys are drawn in sorted order so adding a key never reshuffles the others' streams.
-    """
-    out: dict[str, object] = {}
-    for key in sorted(ranges):
-        low, high = (float(x) for x in ranges[key])
-        u = rng.random(size)
-        if low == high:
-            out[key] = low
-        elif distributions.get(key, "uniform") == "loguniform":
-            out[key] = 10.0 ** (np.log10(low) + u * (np.log10(high) - np.log10(low)))
-        else:
-            out[key] = low + u * (high - low)
-    return out
 
 
 def _columns(result_value, size):
@@ -51,15 +30,15 @@ def _columns(result_value, size):
     return {"": np.broadcast_to(np.asarray(result_value, float), (size,))}
 
 
-def run_block(block: int, seed: int, size: int, ranges, distributions, facts) -> dict:
-    """Evaluate every claim and conclusion on one block of draws.
+def evaluate_draws(model: InputModel, u: Mapping[str, np.ndarray], facts, size: int) -> dict:
+    """Every claim and conclusion on the unit-uniform columns ``u`` (``size`` draws each).
 
-    Returns ``{"claim|<id>|<part>": float array, "conclusion|<id>": bool array}``.
+    Returns ``{"claim|<id>|<part>": float array, "conclusion|<id>": bool array,
+    "input|<key>": float array}``, the last for every assumption that varies.
     """
-    rng = np.random.default_rng(np.random.SeedSequence([seed, block]))
-    draws = sample(ranges, distributions, size, rng)
-    results = claims.evaluate(draws, facts)
-    out = {}
+    values, draw_facts = model.transform(u, facts)
+    results = claims.evaluate(values, draw_facts)
+    out = {f"input|{k}": v for k, v in values.items() if np.ndim(v) == 1}
     scalars = {}
     for cid, res in results.items():
         # No copies: a claim that is constant stays a read-only broadcast view (stride 0);
@@ -68,9 +47,15 @@ def run_block(block: int, seed: int, size: int, ranges, distributions, facts) ->
         for part, column in _columns(res["value"], size).items():
             out[f"claim|{cid}|{part}"] = column
         scalars[cid] = res["value"]
-    for cid, held in conclusions.evaluate_conclusions(scalars, draws).items():
+    for cid, held in conclusions.evaluate_conclusions(scalars, values).items():
         out[f"conclusion|{cid}"] = np.broadcast_to(np.asarray(held, bool), (size,)).copy()
     return out
+
+
+def run_block(block: int, seed: int, size: int, model: InputModel, facts) -> dict:
+    """Evaluate every claim and conclusion on block ``block`` of ``size`` seeded draws."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed, block]))
+    return evaluate_draws(model, unit_draws(model.columns(), size, rng), facts, size)
 
 
 def shard_blocks(n_blocks: int, shard: int, n_shards: int) -> list[int]:
@@ -85,42 +70,65 @@ def merge(blocks: Mapping[int, Mapping[str, np.ndarray]]) -> dict[str, np.ndarra
     return {k: np.concatenate([blocks[b][k] for b in order]) for k in keys}
 
 
+def describe(arr: np.ndarray) -> dict:
+    """``{"fixed": v}`` when every draw is the same number, else 5%, median and 95%."""
+    if arr.min() == arr.max():
+        return {"fixed": float(arr[0])}
+    p5, p50, p95 = np.percentile(arr, PERCENTILES)
+    return {"p5": float(p5), "median": float(p50), "p95": float(p95)}
+
+
 def summarize(merged: Mapping[str, np.ndarray]) -> dict:
-    """Median and 5--95% interval per claim (part), probability per conclusion."""
+    """Interval (or fixed value) per claim part, probability per conclusion."""
     claim_stats: dict[str, dict] = {}
     probs = {}
     for key, arr in merged.items():
         kind, *rest = key.split("|")
+        if kind == "input":
+            continue
         if kind == "claim":
             cid, part = rest
-            p5, p50, p95 = np.percentile(arr, PERCENTILES)
-            entry = claim_stats.setdefault(cid, {})
-            entry[part or "value"] = {"p5": float(p5), "median": float(p50), "p95": float(p95)}
+            claim_stats.setdefault(cid, {})[part or "value"] = describe(arr)
         else:
             probs[rest[0]] = float(np.mean(arr))
     n = int(next(iter(merged.values())).size)
     return {"draws": n, "claims": claim_stats, "conclusions": probs}
 
 
-def tornado(values: Mapping[str, float], ranges, facts, claim_id: str, part: str = "") -> list:
-    """One-at-a-time swings of ``claim_id``: each assumption at its low and high end.
+def outside_interval(summary, ledger, merged, values, edge=0.1) -> list[dict]:
+    """Claims whose ledger value lies outside their own 5--95% interval, with the reason.
 
-    Returns ``[(key, value_at_low, value_at_high)]`` sorted by swing size, largest first,
-    leaving out assumptions that do not move the claim.
+    The usual reason is not a bug but an input whose default sits in the outer ``edge`` of
+    its own draws (e.g. at the end of its range, or where the joint share draw rarely goes),
+    so most draws move the claim the same way. ``merged`` holds the ``input|<key>`` draws.
+    Returns ``[{"id", "part", "ledger", "p5", "p95", "edge_inputs": [{"key", "value",
+    "quantile"}]}]``, ``quantile`` being the share of draws below the default.
     """
-
-    def value_with(key, x):
-        res = claims.evaluate({**values, key: x}, facts)[claim_id]["value"]
-        if isinstance(res, tuple):
-            res = res[0] if part == "low" else res[1]
-        return float(res)
-
-    base = value_with(next(iter(values)), next(iter(values.values())))
-    rows = []
-    for key, (low, high) in ranges.items():
-        if low == high:
-            continue
-        lo, hi = value_with(key, low), value_with(key, high)
-        if not (np.isclose(lo, base) and np.isclose(hi, base)):
-            rows.append((key, lo, hi))
-    return sorted(rows, key=lambda r: -abs(r[2] - r[1]))
+    out = []
+    for rec in ledger:
+        stats = summary["claims"][rec["id"]]
+        ledger_parts = rec["value"] if isinstance(rec["value"], list) else [rec["value"]]
+        names = ["low", "high"] if isinstance(rec["value"], list) else ["value"]
+        for part, value in zip(names, ledger_parts, strict=True):
+            s = stats[part]
+            if "fixed" in s or s["p5"] <= value <= s["p95"]:
+                continue
+            edges = []
+            for key in rec["inputs"]:
+                draws = merged.get(f"input|{key}")
+                if draws is None:
+                    continue
+                q = float(np.mean(draws < values[key]))
+                if q <= edge or q >= 1 - edge:
+                    edges.append({"key": key, "value": values[key], "quantile": round(q, 3)})
+            out.append(
+                {
+                    "id": rec["id"],
+                    "part": part,
+                    "ledger": value,
+                    "p5": s["p5"],
+                    "p95": s["p95"],
+                    "edge_inputs": edges,
+                }
+            )
+    return out

@@ -3,6 +3,7 @@ rule compute_claims:
     input:
         code=script_code("compute_claims"),
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        grid=out("growth_grid.json"),
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",

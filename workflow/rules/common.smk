@@ -20,7 +20,9 @@ SCENARIO_FILE = f"config/scenarios/{SCENARIO}.yaml" if SCENARIO else None
 
 try:
     ASSUMPTIONS = load_assumptions(ASSUMPTIONS_FILE, SCENARIO_FILE)
-    UNCERTAINTY = load_uncertainty(config.get("uncertainty", "config/uncertainty.yaml"))
+    UNCERTAINTY = load_uncertainty(
+        config.get("uncertainty", "config/uncertainty.yaml"), ASSUMPTIONS
+    )
     MC_SHARDS = int(config.get("mc_shards", UNCERTAINTY["shards"]))
 except (ConfigError, ValueError) as exc:
     sys.stderr.write(f"error: {exc}\n")

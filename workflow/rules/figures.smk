@@ -138,6 +138,7 @@ rule plot_frontier_growth:
     input:
         code=script_code("plot_frontier_growth"),
         models="data/epoch_notable_models.csv",
+        earlier="data/epoch_notable_models_pre2018.csv",
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
     output:
         figure_output("fig_frontier_growth", "frontier training-compute growth"),

@@ -38,6 +38,7 @@ rule run_growth_trend_notebook:
     input:
         notebook=out("notebooks/growth_trend.ipynb"),
         models="data/epoch_notable_models.csv",
+        earlier="data/epoch_notable_models_pre2018.csv",
         growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
         code=notebook_code("growth_trend"),
     output:

@@ -27,7 +27,8 @@ rule build_paper:
         uncertainty=out("uncertainty_table.tex"),
         provenance=out("provenance.tex"),
         figures=FIGURE_PDFS,
-        tornado=f"{FIGURES}/fig_tornado.pdf",
+        sensitivity=f"{FIGURES}/fig_sensitivity.pdf",
+        sensitivity_table=out("sensitivity_table.tex"),
     output:
         report(
             PAPER_PDF,

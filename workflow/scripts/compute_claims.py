@@ -3,13 +3,17 @@
 import json
 from pathlib import Path
 
-from inference_scaling import claims, conclusions, datasets, latex
+from inference_scaling import claims, conclusions, datasets, era, latex
 from inference_scaling.io import log_line, write_text
 
 
 def main(smk):
     growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
-    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    grid = json.loads(Path(smk.input.grid).read_text(encoding="utf-8"))
+    facts = {
+        **datasets.ledger_facts(growth, Path(smk.input.arc).parent),
+        **era.spread_facts(grid["spread"]),
+    }
     ledger = claims.build_ledger(smk.params.assumptions, facts)
     line = claims.summary(ledger)
     values = {rec["id"]: rec["value"] for rec in ledger}

@@ -20,9 +20,13 @@ def load_blocks(paths):
 
 
 def main(smk):
-    summary = montecarlo.summarize(montecarlo.merge(load_blocks(smk.input.shards)))
+    merged = montecarlo.merge(load_blocks(smk.input.shards))
+    summary = montecarlo.summarize(merged)
     summary["settings"] = dict(smk.params.settings)
     ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
+    summary["outside_interval"] = montecarlo.outside_interval(
+        summary, ledger["claims"], merged, smk.params.assumptions
+    )
     write_text(smk.output.json, latex.dump_json(summary))
     write_text(smk.output.md, latex.uncertainty_markdown(summary, ledger))
     write_text(smk.output.table, latex.uncertainty_table(summary, ledger))

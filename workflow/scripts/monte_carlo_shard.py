@@ -1,12 +1,11 @@
 """Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
 
-import json
 import re
 from pathlib import Path
 
 import numpy as np
 
-from inference_scaling import datasets, montecarlo
+from inference_scaling import montecarlo, sampling
 from inference_scaling.io import log_line, partial_path, publish
 
 
@@ -14,13 +13,17 @@ def main(smk):
     shard, n_shards = map(int, re.findall(r"\d+", Path(smk.output[0]).name)[-2:])
     s = smk.params.settings
     size = s["draws"] // s["blocks"]
-    growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
-    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    model, facts = sampling.model_and_facts(
+        smk.input.growth,
+        smk.input.grid,
+        Path(smk.input.arc).parent,
+        smk.params.ranges,
+        smk.params.distributions,
+        smk.params.inputs,
+    )
     arrays = {}
     for block in montecarlo.shard_blocks(s["blocks"], shard, n_shards):
-        result = montecarlo.run_block(
-            block, s["seed"], size, smk.params.ranges, smk.params.distributions, facts
-        )
+        result = montecarlo.run_block(block, s["seed"], size, model, facts)
         arrays.update({f"{block}#{key}": value for key, value in result.items()})
     tmp = partial_path(smk.output[0])
     np.savez(tmp, **arrays)

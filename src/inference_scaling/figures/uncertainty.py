@@ -1,4 +1,4 @@
-"""Tornado chart: which assumptions move the key claims most (one at a time, low to high)."""
+"""Global sensitivity chart: Sobol first-order and total indices of the key claims."""
 
 from __future__ import annotations
 
@@ -7,39 +7,37 @@ import numpy as np
 
 from . import style
 
-#: Claims shown in the tornado chart, with a short title.
-TORNADO_CLAIMS = {
-    "thresholds.amplified": "thresholds.amplified [log$_{10}$ FLOP]",
-    "thresholds.deep_research": "thresholds.deep_research [x inference]",
-    "appendix.deploy_dominated_pretrain": "appendix.deploy_dominated_pretrain [x cost]",
-    "appendix.breakeven_share": "appendix.breakeven_share [share]",
-}
 
-
-def tornado_chart(rows: dict[str, list], base: dict[str, float], top: int = 5):
-    """Horizontal bars from each assumption's low-end value to its high-end value.
-
-    ``rows`` maps a claim id to ``[(assumption, value_at_low, value_at_high), ...]`` sorted
-    by swing; ``base`` maps the claim id to its value at the default assumptions.
-    """
+def sobol_chart(result: dict, top: int = 5, floor: float = 0.01):
+    """One panel per analysed claim: bars of S1 (dark) and ST (light) with their intervals
+    for the ``top`` factors by total index (those with ``ST < floor`` left out); ``result``
+    is ``sensitivity.json``."""
     style.apply()
-    fig, axes = plt.subplots(4, 1, figsize=(style.FULL_WIDTH, 5.6), layout="constrained")
-    for ax, (cid, title) in zip(np.ravel(axes), TORNADO_CLAIMS.items(), strict=True):
-        shown = rows[cid][:top][::-1]
-        for i, (_key, lo, hi) in enumerate(shown):
+    claims = list(result["claims"].items())
+    rows = (len(claims) + 1) // 2
+    fig, axes = plt.subplots(rows, 2, figsize=(style.FULL_WIDTH, 1.55 * rows + 0.5))
+    fig.set_layout_engine("constrained")
+    for ax, (cid, entry) in zip(np.ravel(axes), claims, strict=False):
+        ranked = sorted((entry["indices"] or {}).items(), key=lambda kv: -kv[1]["ST"])
+        ranked = [(k, v) for k, v in ranked if v["ST"] >= floor][:top]
+        ranked = ranked[::-1]
+        y = np.arange(len(ranked))
+        for offset, key, shade in ((0.18, "ST", 0.45), (-0.18, "S1", 1.0)):
             ax.barh(
-                i,
-                hi - lo,
-                left=lo,
-                color=style.COLORS["pretraining"] if hi >= lo else style.COLORS["deployment"],
-                height=0.6,
+                y + offset,
+                [v[key] for _, v in ranked],
+                xerr=[v[f"{key}_conf"] for _, v in ranked],
+                height=0.36,
+                color=style.COLORS["pretraining"],
+                alpha=shade,
+                error_kw={"lw": 0.6, "capsize": 1.5},
+                label={"ST": "total $S_T$", "S1": "first order $S_1$"}[key],
             )
-        ax.axvline(base[cid], color=style.COLORS["total"], lw=0.8)
-        ax.set_yticks(range(len(shown)), [k for k, _, _ in shown])
-        ax.set_title(title, loc="left")
-    fig.supxlabel(
-        "claim value: bars run from each assumption's low end to its high end "
-        "(blue: rises, red: falls); black line: default assumptions",
-        fontsize=6.5,
-    )
+        ax.set_yticks(y, [k for k, _ in ranked], fontsize=6)
+        ax.set_xlim(0, 1.05)
+        ax.set_title(cid, loc="left", fontsize=7)
+    for ax in np.ravel(axes)[len(claims) :]:
+        ax.set_visible(False)
+    np.ravel(axes)[0].legend(loc="lower right", fontsize=6)
+    fig.supxlabel("share of the claim's variance (Sobol index)", fontsize=7)
     return fig

@@ -1,0 +1,82 @@
+"""Mutation score of the kernels from a finished `mutmut run` (make mutation).
+
+    .venv/bin/python tools/mutation_score.py
+
+Reads `mutmut results --all true`, counts per module the mutants the tests killed (a
+timeout counts as killed: the mutant changed behaviour enough to hang a test), and the
+survivors judged equivalent in tests/mutation_survivors.md (lines starting with
+"- `<mutant name>`"). Prints the table and writes it between the mutation markers of
+README.md, so the README shows the last measurement, never typed numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTMUT = str(Path(sys.executable).parent / "mutmut")
+START, END = "<!-- mutation:start -->", "<!-- mutation:end -->"
+DETECTED = {"killed", "timeout"}
+
+
+def statuses() -> dict[str, str]:
+    out = subprocess.run(
+        [MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return dict(re.findall(r"^\s+(\S+): (.+)$", out, flags=re.M))
+
+
+def equivalent() -> set[str]:
+    path = ROOT / "tests" / "mutation_survivors.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return set(re.findall(r"^- `([^`]+)`", text, flags=re.M))
+
+
+def module_of(mutant: str) -> str:
+    return mutant.split(".")[1] if mutant.count(".") >= 2 else mutant.split(".")[0]
+
+
+def table(status: dict[str, str], equiv: set[str]) -> str:
+    per: dict[str, Counter] = defaultdict(Counter)
+    for name, s in status.items():
+        c = per[module_of(name)]
+        c["total"] += 1
+        c["killed"] += s in DETECTED
+        c["equivalent"] += s not in DETECTED and name in equiv
+    rows = ["| module | mutants | killed | equivalent survivors | other survivors | score |"]
+    rows.append("|---|---|---|---|---|---|")
+    total = Counter()
+    for mod in sorted(per):
+        c = per[mod]
+        total.update(c)
+        rows.append(_row(mod, c))
+    rows.append(_row("**all kernels**", total))
+    return (
+        "\n".join(rows)
+        + "\n\nScore = killed / (mutants − equivalent survivors). Measured by `make mutation`.\n"
+    )
+
+
+def _row(name: str, c: Counter) -> str:
+    other = c["total"] - c["killed"] - c["equivalent"]
+    score = c["killed"] / max(c["total"] - c["equivalent"], 1)
+    return f"| {name} | {c['total']} | {c['killed']} | {c['equivalent']} | {other} | {score:.1%} |"
+
+
+def main() -> None:
+    text = table(statuses(), equivalent())
+    print(text)
+    readme = ROOT / "README.md"
+    body = readme.read_text(encoding="utf-8")
+    start, end = body.find(START), body.find(END)
+    if start >= 0 and end > start:
+        start += len(START)
+        readme.write_text(body[:start] + "\n" + text + body[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
