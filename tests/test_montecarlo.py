@@ -85,10 +85,10 @@ def test_tornado_ranks_the_exchange_rate_first_for_the_threshold_example(assumpt
 
 def test_uncertainty_settings_are_validated(tmp_path):
     path = tmp_path / "u.yaml"
-    path.write_text("draws: 100\nblocks: 3\nseed: 1\nshards: 1\n")
+    path.write_text("draws: 100\nblocks: 3\nseed: 1\n")
     with pytest.raises(config.ConfigError, match="multiple of blocks"):
         config.load_uncertainty(path)
-    path.write_text("draws: 100\nblocks: 4\nseed: -1\nshards: 1\n")
+    path.write_text("draws: 100\nblocks: 4\nseed: -1\n")
     with pytest.raises(config.ConfigError, match="seed: expected a positive integer"):
         config.load_uncertainty(path)
     assert config.load_uncertainty(config.PROJECT_ROOT / "config" / "uncertainty.yaml")

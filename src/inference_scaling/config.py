@@ -255,7 +255,7 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-UNCERTAINTY_KEYS = {"draws", "blocks", "seed", "shards"}
+UNCERTAINTY_KEYS = {"draws", "blocks", "seed"}
 
 
 def load_uncertainty(path) -> dict[str, int]:
@@ -264,6 +264,8 @@ def load_uncertainty(path) -> dict[str, int]:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of {sorted(UNCERTAINTY_KEYS)}")
     for key in sorted(set(data) | UNCERTAINTY_KEYS):
+        if key == "shards":
+            raise ConfigError(f"{path}: shards: moved to config/config.yaml (mc_shards)")
         if key not in UNCERTAINTY_KEYS:
             raise ConfigError(f"{path}: {key}: unknown key")
         if key not in data:

@@ -77,38 +77,43 @@ def o1_aime(path=DATA_DIR / "o1_aime.csv") -> dict[str, dict[str, np.ndarray]]:
     return {k: {"x": np.array(v["x"]), "y": np.array(v["y"])} for k, v in panels.items()}
 
 
-def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
+def ledger_facts(
+    growth: dict, data_dir=DATA_DIR, *, arc=None, elo=None, run=None
+) -> dict[str, float]:
     """Facts the claims read from shipped data, flattened to ``name -> number``.
 
-    ``growth`` is the content of ``results/pretrain_growth.json`` (fits by domain).
+    ``growth`` is the content of ``results/<scenario>/pretrain_growth.json`` (fits by
+    domain). The CSVs are ``arc``, ``elo`` and ``run`` when given (a job passes its declared
+    inputs), else the shipped files in ``data_dir``.
     """
     data_dir = Path(data_dir)
+    arc_csv = arc or data_dir / "arc_agi.csv"
+    elo_csv = elo or data_dir / "alphago_zero_elo.csv"
+    run_csv = run or data_dir / "alphago_zero_run.csv"
     facts: dict[str, float] = {}
     for domain, fit in growth["fits"].items():
         for key in ("growth", "growth_low", "growth_high", "n"):
             facts[f"growth.{domain}.{key}"] = fit[key]
-    arc = arc_results(data_dir / "arc_agi.csv")
+    arc_rows = arc_results(arc_csv)
     for family, setting, eval_set, name in [
         ("o3", "high_compute", "semi_private", "o3_high_semi_private"),
         ("o3", "low_compute", "semi_private", "o3_low_semi_private"),
         ("o1-mini", "default", "semi_private", "o1_mini_semi_private"),
         ("o1-mini", "default", "public", "o1_mini_public"),
     ]:
-        point = arc_point(arc, family, setting, eval_set)
+        point = arc_point(arc_rows, family, setting, eval_set)
         facts[f"arc.{name}_score"] = point["score_pct"]
         if point["cost_per_task_usd"] is not None:
             facts[f"arc.{name}_cost"] = point["cost_per_task_usd"]
-    elo = alphago_elo(data_dir / "alphago_zero_elo.csv")
+    elo_points = alphago_elo(elo_csv)
     facts.update(
         {
-            "alphago.elo_zero": elo["AlphaGo Zero (40 blocks)"],
-            "alphago.elo_raw": elo["AlphaGo Zero raw network (no search)"],
-            "alphago.elo_lee": elo["AlphaGo Lee"],
-            "alphago.elo_master": elo["AlphaGo Master"],
-            "alphago.elo_fan": elo["AlphaGo Fan"],
+            "alphago.elo_zero": elo_points["AlphaGo Zero (40 blocks)"],
+            "alphago.elo_raw": elo_points["AlphaGo Zero raw network (no search)"],
+            "alphago.elo_lee": elo_points["AlphaGo Lee"],
+            "alphago.elo_master": elo_points["AlphaGo Master"],
+            "alphago.elo_fan": elo_points["AlphaGo Fan"],
         }
     )
-    facts.update(
-        {f"alphago.{k}": v for k, v in alphago_run(data_dir / "alphago_zero_run.csv").items()}
-    )
+    facts.update({f"alphago.{k}": v for k, v in alphago_run(run_csv).items()})
     return facts

@@ -2,7 +2,7 @@ rule compute_claims:
     """Recompute every claim of the essay and write the ledger, its macros and tables."""
     input:
         code=script_code("compute_claims"),
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        growth=GROWTH,
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",
@@ -12,13 +12,15 @@ rule compute_claims:
         table=out("claims_table.tex"),
         md=out("claims.md"),
     log:
-        out("logs/compute_claims.log"),
+        log_path("compute_claims"),
+    benchmark:
+        bench_path("compute_claims")
     conda:
         ENV
     params:
-        assumptions=VALUES,
-    script:
-        "../scripts/compute_claims.py"
+        job=job("compute_claims", assumptions=lambda w: VALUES[w.scenario]),
+    shell:
+        RUN_JOB
 
 
 rule write_assumption_macros:
@@ -28,10 +30,10 @@ rule write_assumption_macros:
     output:
         out("assumptions.tex"),
     log:
-        out("logs/write_assumption_macros.log"),
+        log_path("write_assumption_macros"),
     conda:
         ENV
     params:
-        assumptions=VALUES,
-    script:
-        "../scripts/write_assumption_macros.py"
+        job=job("write_assumption_macros", assumptions=lambda w: VALUES[w.scenario]),
+    shell:
+        RUN_JOB

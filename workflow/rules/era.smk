@@ -1,9 +1,5 @@
-GROWTH_KEYS = (
-    "era.frontier_top_n",
-    "era.fit_start_year",
-    "era.fit_end_year",
-    "era.fit_confidence",
-)
+# The growth fit reads only the era.fit_* keys: a scenario that leaves them alone uses
+# results/default/pretrain_growth.json (GROWTH in common.smk).
 
 
 rule fit_pretrain_growth:
@@ -12,12 +8,14 @@ rule fit_pretrain_growth:
         code=script_code("fit_pretrain_growth"),
         models="data/epoch_notable_models.csv",
     output:
-        shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        out("pretrain_growth.json"),
     log:
-        shared_out("logs/fit_pretrain_growth.log", *GROWTH_KEYS),
+        log_path("fit_pretrain_growth"),
+    benchmark:
+        bench_path("fit_pretrain_growth")
     conda:
         ENV
     params:
-        assumptions=values(*GROWTH_KEYS),
-    script:
-        "../scripts/fit_pretrain_growth.py"
+        job=job("fit_pretrain_growth", assumptions=values(*GROWTH_KEYS)),
+    shell:
+        RUN_JOB

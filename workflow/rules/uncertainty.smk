@@ -2,53 +2,56 @@ rule monte_carlo_shard:
     """Evaluate every claim and conclusion on this shard's blocks of Monte Carlo draws."""
     input:
         code=script_code("monte_carlo_shard"),
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        growth=GROWTH,
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",
     output:
         temp(out("uncertainty/shard_{shard}_of_{shards}.npz")),
     log:
-        out("logs/monte_carlo_shard_{shard}_of_{shards}.log"),
+        log_path("monte_carlo_shard_{shard}_of_{shards}"),
+    benchmark:
+        bench_path("monte_carlo_shard_{shard}_of_{shards}")
     conda:
         ENV
     params:
-        ranges=ASSUMPTIONS.ranges,
-        distributions=ASSUMPTIONS.distributions,
-        settings={k: UNCERTAINTY[k] for k in ("draws", "blocks", "seed")},
-    script:
-        "../scripts/monte_carlo_shard.py"
+        job=job(
+            "monte_carlo_shard",
+            ranges=lambda w: RANGES[w.scenario],
+            distributions=lambda w: DISTRIBUTIONS[w.scenario],
+            settings=MC_SETTINGS,
+        ),
+    shell:
+        RUN_JOB
 
 
 rule merge_monte_carlo:
     """Merge the shards in block order; write intervals, probabilities and the tornado data."""
     input:
         code=script_code("merge_monte_carlo"),
-        shards=expand(
-            out("uncertainty/shard_{shard}_of_{shards}.npz"),
-            shard=range(MC_SHARDS),
-            shards=MC_SHARDS,
-        ),
+        shards=mc_shards,
         ledger=out("claims.json"),
     output:
         json=out("uncertainty.json"),
         md=out("uncertainty.md"),
         table=out("uncertainty_table.tex"),
     log:
-        out("logs/merge_monte_carlo.log"),
+        log_path("merge_monte_carlo"),
+    benchmark:
+        bench_path("merge_monte_carlo")
     conda:
         ENV
     params:
-        settings={k: UNCERTAINTY[k] for k in ("draws", "blocks", "seed")},
-    script:
-        "../scripts/merge_monte_carlo.py"
+        job=job("merge_monte_carlo", settings=MC_SETTINGS),
+    shell:
+        RUN_JOB
 
 
 rule plot_tornado:
     """Tornado chart: one-at-a-time swings of the key claims over each assumption's range."""
     input:
         code=script_code("plot_tornado"),
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        growth=GROWTH,
         arc="data/arc_agi.csv",
         elo="data/alphago_zero_elo.csv",
         run="data/alphago_zero_run.csv",
@@ -57,11 +60,16 @@ rule plot_tornado:
         figure=figure_output("fig_tornado", "sensitivity of key claims (tornado)"),
         data=out("tornado.json"),
     log:
-        out("logs/plot_tornado.log"),
+        log_path("plot_tornado"),
+    benchmark:
+        bench_path("plot_tornado")
     conda:
         ENV
     params:
-        assumptions=VALUES,
-        ranges=ASSUMPTIONS.ranges,
-    script:
-        "../scripts/plot_tornado.py"
+        job=job(
+            "plot_tornado",
+            assumptions=lambda w: VALUES[w.scenario],
+            ranges=lambda w: RANGES[w.scenario],
+        ),
+    shell:
+        RUN_JOB

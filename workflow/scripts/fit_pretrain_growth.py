@@ -2,11 +2,14 @@
 
 import dataclasses
 import json
+import logging
 
 import numpy as np
 
 from inference_scaling import datasets, era
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def fit_domains(models, top_n, start, end, confidence):
@@ -50,7 +53,7 @@ def main(smk):
     )
     write_text(smk.output[0], json.dumps(result, indent=2, sort_keys=True) + "\n")
     for name, fit in result["fits"].items():
-        log_line(smk.log[0], f"{name}: {fit['growth']:.3f}x/yr from {fit['n']} models")
+        log.info(f"{name}: {fit['growth']:.3f}x/yr from {fit['n']} models")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

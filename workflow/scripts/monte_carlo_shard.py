@@ -1,21 +1,23 @@
 """Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
 
 import json
-import re
+import logging
 from pathlib import Path
 
 import numpy as np
 
 from inference_scaling import datasets, montecarlo
-from inference_scaling.io import log_line, partial_path, publish
+from inference_scaling.io import partial_path, publish
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
-    shard, n_shards = map(int, re.findall(r"\d+", Path(smk.output[0]).name)[-2:])
+    shard, n_shards = int(smk.wildcards.shard), int(smk.wildcards.shards)
     s = smk.params.settings
     size = s["draws"] // s["blocks"]
     growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
-    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    facts = datasets.ledger_facts(growth, arc=smk.input.arc, elo=smk.input.elo, run=smk.input.run)
     arrays = {}
     for block in montecarlo.shard_blocks(s["blocks"], shard, n_shards):
         result = montecarlo.run_block(
@@ -25,7 +27,7 @@ def main(smk):
     tmp = partial_path(smk.output[0])
     np.savez(tmp, **arrays)
     publish(tmp, smk.output[0])
-    log_line(smk.log[0], f"shard {shard}/{n_shards}: {len(arrays)} arrays")
+    log.info(f"shard {shard}/{n_shards}: {len(arrays)} arrays")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

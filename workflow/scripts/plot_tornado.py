@@ -11,7 +11,7 @@ from inference_scaling.io import write_text
 
 def main(smk):
     growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
-    facts = datasets.ledger_facts(growth, Path(smk.input.arc).parent)
+    facts = datasets.ledger_facts(growth, arc=smk.input.arc, elo=smk.input.elo, run=smk.input.run)
     values, ranges = smk.params.assumptions, smk.params.ranges
     ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
     base = {r["id"]: r["value"] for r in ledger["claims"] if r["id"] in TORNADO_CLAIMS}
@@ -19,7 +19,7 @@ def main(smk):
     write_text(
         smk.output.data, json.dumps({"base": base, "swings": rows}, indent=2, sort_keys=True) + "\n"
     )
-    style.save_pdf(tornado_chart(rows, base), smk.output.figure, log=smk.log[0])
+    style.save_pdf(tornado_chart(rows, base), smk.output.figure)
 
 
 if __name__ == "__main__" and "snakemake" in globals():
