@@ -32,7 +32,7 @@ for _reserved in ("default", "all"):
         _stop(f"{SCENARIO_FILES[_reserved]}: '{_reserved}' is reserved; rename the scenario")
 SCENARIOS = ["default", *SCENARIO_FILES]
 
-# Which scenarios `snakemake` (rule all) builds: config scenario=NAME, or all of them.
+# Which scenarios `snakemake` builds (the default target): config scenario=NAME, or all.
 if config["scenario"] == "all":
     SELECTED = SCENARIOS
 elif config["scenario"] in SCENARIOS:
