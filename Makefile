@@ -58,8 +58,8 @@ diff: env tex
 bench: env tex
 	$(VENV)/bin/python tools/bench.py results/bench.md
 
-## test     run every test (builds its own throwaway copies of the project)
-test: env tex
+## test     build the default scenario (the paper tests read it), then run every test
+test: all
 	$(VENV)/bin/python -m pytest
 
 ## env      the Python environment .venv from uv.lock

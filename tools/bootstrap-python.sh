@@ -19,4 +19,5 @@ else
     uv=.tools/bin/uv
 fi
 export UV_PYTHON_DOWNLOADS=never
-"$uv" sync --frozen --python python3 --quiet
+# Extra arguments select optional groups, e.g. `tools/bootstrap-python.sh --group slurm`.
+"$uv" sync --frozen --python python3 --quiet "$@"
