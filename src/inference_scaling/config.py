@@ -59,7 +59,60 @@ def read_yaml(path) -> object:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is not None and problem == "mapping values are not allowed here":
+            problem += _indentation_hint(text, mark.line)
         raise ConfigError(f"{path}: {where}invalid YAML ({problem})") from None
+
+
+def _indentation_hint(text: str, line: int) -> str:
+    """PyYAML notices a dedented ``key: value`` only on the next line, when the value seems
+    to continue there: name the line above when it is indented less than the one flagged."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return ""
+    above = next(
+        (
+            i
+            for i in range(line - 1, -1, -1)
+            if lines[i].strip() and not lines[i].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None:
+        return ""
+
+    def indent(i):
+        return len(lines[i]) - len(lines[i].lstrip(" "))
+
+    if indent(above) < indent(line) and ":" in lines[above]:
+        return f"; check the indentation of line {above + 1}"
+    return ""
+
+
+def key_line(path, keys) -> int | None:
+    """Line (1-based) of the deepest of the nested ``keys`` present in the YAML file ``path``,
+    so a schema error can point at the mistake; None when the file cannot be read."""
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    line = None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for key_node, value_node in node.value:
+            if key_node.value == str(key):
+                line, node = key_node.start_mark.line + 1, value_node
+                break
+        else:
+            break
+    return line
+
+
+def _at(source, dotted: str, prefix=()) -> str:
+    """`` (line N)`` for ``dotted`` (``group.key...``) in the file ``source``, if found."""
+    line = key_line(source, [*prefix, *dotted.split(".")]) if dotted else None
+    return f" (line {line})" if line else ""
 
 
 def _schema():
@@ -113,10 +166,11 @@ def _walk_numbers(node, path=()):
         yield ".".join(path), node
 
 
-def validate(data, source) -> None:
+def validate(data, source, prefix=()) -> None:
     """Check ``data`` (a parsed assumptions mapping) against the schema and the range rules.
 
-    ``source`` names the file in the error message.
+    ``source`` names the file in the error message, which ends with the line of the key in
+    it (under ``prefix``: ``("overrides",)`` for a scenario file) where it can be found.
     """
     if data is None:
         raise ConfigError(f"{source}: file is empty")
@@ -140,19 +194,22 @@ def validate(data, source) -> None:
             else jsonschema.exceptions.best_match(leaves)
         )
         key, problem = _describe(best)
-        raise ConfigError(f"{source}: {key}: {problem}")
+        raise ConfigError(f"{source}: {key}: {problem}{_at(source, key, prefix)}")
     for group, entries in data.items():
         for name, entry in entries.items():
             low, high = entry["range"]
+            at = _at(source, f"{group}.{name}", prefix)
             if low > high:
-                raise ConfigError(f"{source}: {group}.{name}.range: low {low} exceeds high {high}")
+                raise ConfigError(
+                    f"{source}: {group}.{name}.range: low {low} exceeds high {high}{at}"
+                )
             if not low <= entry["value"] <= high:
                 raise ConfigError(
                     f"{source}: {group}.{name}: value {entry['value']} outside range "
-                    f"[{low}, {high}]"
+                    f"[{low}, {high}]{at}"
                 )
             if entry.get("distribution") == "loguniform" and low <= 0:
-                raise ConfigError(f"{source}: {group}.{name}.range: loguniform needs low > 0")
+                raise ConfigError(f"{source}: {group}.{name}.range: loguniform needs low > 0{at}")
 
 
 def apply_scenario(base: dict, overrides, source) -> dict:
@@ -168,12 +225,14 @@ def apply_scenario(base: dict, overrides, source) -> dict:
         raise ConfigError(f"{source}: overrides: expected a mapping of groups")
     for group, entries in overrides.items():
         if group not in merged:
-            raise ConfigError(f"{source}: overrides.{group}: unknown group")
+            at = _at(source, f"overrides.{group}")
+            raise ConfigError(f"{source}: overrides.{group}: unknown group{at}")
         if not isinstance(entries, dict):
             raise ConfigError(f"{source}: overrides.{group}: expected a mapping of keys")
         for name, change in entries.items():
             if name not in merged[group]:
-                raise ConfigError(f"{source}: overrides.{group}.{name}: unknown key")
+                at = _at(source, f"overrides.{group}.{name}")
+                raise ConfigError(f"{source}: overrides.{group}.{name}: unknown key{at}")
             if isinstance(change, dict):
                 merged[group][name].update(change)
             else:
@@ -233,7 +292,7 @@ def load_assumptions(path=DEFAULT_ASSUMPTIONS, scenario=None) -> Assumptions:
         if not isinstance(spec.get("description"), str) or not spec["description"].strip():
             raise ConfigError(f"{scenario}: description: missing (say why the scenario exists)")
         tree = apply_scenario(base, spec.get("overrides"), scenario)
-        validate(tree, scenario)
+        validate(tree, scenario, prefix=("overrides",))
         sources.append(str(scenario))
     return Assumptions(tree=tree, sources=tuple(sources))
 
