@@ -122,13 +122,15 @@ def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
 def test_bad_assumption_stops_before_any_job(tmp_path):
     project = _copy_project(tmp_path)
     path = project / "config" / "assumptions.yaml"
-    path.write_text(path.read_text().replace("value: 1.0e+24", "value: 1.0e24"))
+    text = path.read_text()
+    line = text[: text.index("value: 1.0e+24")].count("\n") + 1
+    path.write_text(text.replace("value: 1.0e+24", "value: 1.0e24"))
     run = _snakemake(project, check=False)
     assert run.returncode != 0
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
         "error: config/assumptions.yaml: thresholds.base_model_flop.value: expected number, "
-        "got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25)"
+        f"got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25) (line {line})"
     ]
     assert not (project / "results").exists()
 
@@ -177,7 +179,7 @@ def test_broken_scenario_gives_one_line(built, tmp_path):
     for run in runs:
         assert run.returncode != 0
         assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
-            "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key"
+            "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key (line 4)"
         ]
 
 
