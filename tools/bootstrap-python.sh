@@ -20,4 +20,6 @@ else
 fi
 export UV_PYTHON_DOWNLOADS=never
 # Extra arguments select optional groups, e.g. `tools/bootstrap-python.sh --group slurm`.
-"$uv" sync --frozen --python python3 --quiet "$@"
+# Bytecode is compiled at install: where PYTHONDONTWRITEBYTECODE is set, every process would
+# otherwise compile Snakemake, numpy and matplotlib from source at each start.
+"$uv" sync --frozen --python python3 --quiet --compile-bytecode "$@"

@@ -198,18 +198,16 @@ def validate(data, source, prefix=()) -> None:
     for group, entries in data.items():
         for name, entry in entries.items():
             low, high = entry["range"]
-            at = _at(source, f"{group}.{name}", prefix)
+            problem = None
             if low > high:
-                raise ConfigError(
-                    f"{source}: {group}.{name}.range: low {low} exceeds high {high}{at}"
-                )
-            if not low <= entry["value"] <= high:
-                raise ConfigError(
-                    f"{source}: {group}.{name}: value {entry['value']} outside range "
-                    f"[{low}, {high}]{at}"
-                )
-            if entry.get("distribution") == "loguniform" and low <= 0:
-                raise ConfigError(f"{source}: {group}.{name}.range: loguniform needs low > 0{at}")
+                problem = f"{group}.{name}.range: low {low} exceeds high {high}"
+            elif not low <= entry["value"] <= high:
+                problem = f"{group}.{name}: value {entry['value']} outside range [{low}, {high}]"
+            elif entry.get("distribution") == "loguniform" and low <= 0:
+                problem = f"{group}.{name}.range: loguniform needs low > 0"
+            if problem:
+                # The line is looked up only for the error: composing the file costs time.
+                raise ConfigError(f"{source}: {problem}{_at(source, f'{group}.{name}', prefix)}")
 
 
 def apply_scenario(base: dict, overrides, source) -> dict:
@@ -275,26 +273,38 @@ def load_assumptions(path=DEFAULT_ASSUMPTIONS, scenario=None) -> Assumptions:
     """Read and validate ``path``; apply and validate the optional ``scenario`` file."""
     base = read_yaml(path)
     validate(base, path)
-    sources = [str(path)]
-    tree = base
-    if scenario is not None:
-        spec = read_yaml(scenario)
-        if spec is None:
-            raise ConfigError(f"{scenario}: file is empty")
-        if not isinstance(spec, dict):
-            raise ConfigError(f"{scenario}: expected a mapping with description and overrides")
-        unknown = sorted(set(spec) - SCENARIO_KEYS)
-        if unknown:
-            raise ConfigError(
-                f"{scenario}: {unknown[0]}: unknown key (allowed: "
-                f"{', '.join(sorted(SCENARIO_KEYS))})"
-            )
-        if not isinstance(spec.get("description"), str) or not spec["description"].strip():
-            raise ConfigError(f"{scenario}: description: missing (say why the scenario exists)")
-        tree = apply_scenario(base, spec.get("overrides"), scenario)
-        validate(tree, scenario, prefix=("overrides",))
-        sources.append(str(scenario))
-    return Assumptions(tree=tree, sources=tuple(sources))
+    if scenario is None:
+        return Assumptions(tree=base, sources=(str(path),))
+    return _with_scenario(base, path, scenario)
+
+
+def load_scenarios(path, scenarios: dict) -> dict[str, Assumptions]:
+    """``{"default": ..., name: ...}``: the assumptions file, read and checked once, and
+    each scenario file of ``scenarios`` (``name -> path``) applied to it and checked."""
+    base = read_yaml(path)
+    validate(base, path)
+    loaded = {"default": Assumptions(tree=base, sources=(str(path),))}
+    for name, scenario in scenarios.items():
+        loaded[name] = _with_scenario(base, path, scenario)
+    return loaded
+
+
+def _with_scenario(base: dict, path, scenario) -> Assumptions:
+    spec = read_yaml(scenario)
+    if spec is None:
+        raise ConfigError(f"{scenario}: file is empty")
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{scenario}: expected a mapping with description and overrides")
+    unknown = sorted(set(spec) - SCENARIO_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{scenario}: {unknown[0]}: unknown key (allowed: {', '.join(sorted(SCENARIO_KEYS))})"
+        )
+    if not isinstance(spec.get("description"), str) or not spec["description"].strip():
+        raise ConfigError(f"{scenario}: description: missing (say why the scenario exists)")
+    tree = apply_scenario(base, spec.get("overrides"), scenario)
+    validate(tree, scenario, prefix=("overrides",))
+    return Assumptions(tree=tree, sources=(str(path), str(scenario)))
 
 
 def main(argv=None) -> int:

@@ -1,7 +1,8 @@
 """What changed between two builds: claims whose value or verdict moved, figures redrawn.
 
 ``python -m inference_scaling.review BASE_ROOT HEAD_ROOT OUT_DIR`` compares
-``<root>/results/default/claims.json`` and ``<root>/results/default/figures/*.pdf`` of two build trees and writes
+``<root>/results/default/claims.json`` and ``<root>/results/default/figures/*.pdf`` of two
+build trees and writes
 ``claims_changed.md``/``.json`` and ``figures_changed.txt`` into OUT_DIR.
 """
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from inference_scaling.code_deps import module_sources, package_sources
-from inference_scaling.config import ConfigError, load_assumptions, load_uncertainty
+from inference_scaling.config import ConfigError, load_scenarios, load_uncertainty
 
 
 def _stop(message):
@@ -44,10 +44,7 @@ else:
     )
 
 try:
-    ASSUMPTIONS = {
-        name: load_assumptions(config["assumptions"], SCENARIO_FILES.get(name))
-        for name in SCENARIOS
-    }
+    ASSUMPTIONS = load_scenarios(config["assumptions"], SCENARIO_FILES)
     UNCERTAINTY = load_uncertainty(config["uncertainty"])
 except ConfigError as exc:
     _stop(exc)
