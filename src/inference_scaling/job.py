@@ -1,9 +1,10 @@
 """Run one workflow script as a Snakemake job, without Snakemake's script preamble.
 
-    python -m inference_scaling.job LOG SPEC
+    python -m inference_scaling.job LOG SPEC [FILES]
 
 ``SPEC`` is the JSON a rule's ``params.job`` holds (see ``job()`` in workflow/rules/common.smk):
-the script, and the job's input, output, params and wildcards. The script runs as
+the script, the job's params and wildcards; ``FILES`` (``params.io``) its input and output,
+names kept. Both may also be one JSON object. The script runs as
 ``__main__`` with a ``snakemake`` object that offers the same ``input``, ``output``,
 ``params``, ``wildcards`` and ``log`` as Snakemake's own, so it also runs under ``script:``.
 Importing Snakemake in every job costs about half a second; this costs nothing.
@@ -68,10 +69,12 @@ def setup_logging(path) -> None:
 
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: python -m inference_scaling.job LOG SPEC_JSON", file=sys.stderr)
+    if len(args) not in (2, 3):
+        print("usage: python -m inference_scaling.job LOG SPEC_JSON [FILES_JSON]", file=sys.stderr)
         return 2
     log, spec = args[0], json.loads(args[1])
+    if len(args) == 3:
+        spec.update(json.loads(args[2]))
     setup_logging(log)
     job = Job(spec, log)
     runpy.run_path(spec["script"], init_globals={"snakemake": job}, run_name="__main__")

@@ -18,6 +18,7 @@ rule compute_claims:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("compute_claims", assumptions=lambda w: VALUES[w.scenario]),
     shell:
         RUN_JOB
@@ -34,6 +35,7 @@ rule write_assumption_macros:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("write_assumption_macros", assumptions=lambda w: VALUES[w.scenario]),
     shell:
         RUN_JOB

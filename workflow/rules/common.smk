@@ -115,17 +115,23 @@ def _named(files):
     return {"items": list(files), "names": dict(files.items())}
 
 
+def job_files(wildcards, input, output):
+    """``params: io=job_files``: the job's input and output files, names kept, as JSON.
+    Derived from input and output, so Snakemake leaves it out of its params check (a
+    change of files is an input change anyway)."""
+    return json.dumps({"input": _named(input), "output": _named(output)}, sort_keys=True)
+
+
 def job(script, **params):
     """``params: job=job(...)`` of a rule that runs workflow/scripts/<script>.py through
-    ``RUN_JOB``: the script, the job's input, output and wildcards, and ``params`` (values,
-    or functions of the wildcards) as one JSON string (see inference_scaling.job)."""
+    ``RUN_JOB``: the script, the wildcards and ``params`` (values, or functions of the
+    wildcards) as one JSON string. Snakemake re-runs the job when it changes, so editing an
+    assumption re-runs exactly the jobs given it (see inference_scaling.job)."""
 
-    def spec(wildcards, input, output):
+    def spec(wildcards):
         return json.dumps(
             {
                 "script": f"workflow/scripts/{script}.py",
-                "input": _named(input),
-                "output": _named(output),
                 "wildcards": dict(wildcards.items()),
                 "params": {
                     key: value(wildcards) if callable(value) else value
@@ -140,7 +146,10 @@ def job(script, **params):
 
 # Runs a script as `python -m` rather than through `script:`, whose preamble imports
 # Snakemake in every job (about 0.5 s each); anything printed goes to the job's log too.
-RUN_JOB = f"{PYTHON} -m inference_scaling.job {{log:q}} {{params.job:q}} >> {{log:q}} 2>&1"
+RUN_JOB = (
+    f"{PYTHON} -m inference_scaling.job {{log:q}} {{params.job:q}} {{params.io:q}} "
+    ">> {log:q} 2>&1"
+)
 
 
 def figure_output(name, title):

@@ -16,6 +16,7 @@ rule fit_pretrain_growth:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("fit_pretrain_growth", assumptions=values(*GROWTH_KEYS)),
     shell:
         RUN_JOB

@@ -20,6 +20,7 @@ rule plot_o1_aime:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_o1_aime"),
     shell:
         RUN_JOB
@@ -40,6 +41,7 @@ rule plot_arc_agi:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_arc_agi"),
     shell:
         RUN_JOB
@@ -62,6 +64,7 @@ rule plot_ida_ladder:
         ENV
     params:
         # The essay's "low 3,000s" for the best human players, drawn as a flagged band.
+        io=job_files,
         job=job("plot_ida_ladder", human_band=[3000.0, 3400.0]),
     shell:
         RUN_JOB
@@ -80,6 +83,7 @@ rule plot_lifetime_compute:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_lifetime_compute", assumptions=values(*LIFETIME_KEYS)),
     shell:
         RUN_JOB
@@ -98,6 +102,7 @@ rule plot_cost_multipliers:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_cost_multipliers", assumptions=values(*COST_KEYS)),
     shell:
         RUN_JOB
@@ -116,6 +121,7 @@ rule plot_threshold_equivalence:
     conda:
         ENV
     params:
+        io=job_files,
         job=job(
             "plot_threshold_equivalence",
             assumptions=values(*THRESHOLD_KEYS),
@@ -140,6 +146,7 @@ rule plot_frontier_growth:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_frontier_growth", assumptions=values(*GROWTH_KEYS)),
     shell:
         RUN_JOB
@@ -159,6 +166,7 @@ rule plot_overtraining:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("plot_overtraining"),
     shell:
         RUN_JOB

@@ -21,10 +21,10 @@ rule run_growth_trend_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps(
+        parameters=lambda w: json.dumps(
             {
-                "models_csv": input.models,
-                "growth_json": input.growth,
+                "models_csv": "data/epoch_notable_models.csv",
+                "growth_json": GROWTH(w),
                 "assumptions": {k: VALUES[w.scenario][k] for k in GROWTH_KEYS},
             }
         ),
@@ -48,7 +48,9 @@ rule run_arc_agi_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps({"arc_csv": input.arc, "claims_json": input.ledger}),
+        parameters=lambda w: json.dumps(
+            {"arc_csv": "data/arc_agi.csv", "claims_json": f"results/{w.scenario}/claims.json"}
+        ),
     shell:
         NB_EXECUTE
 
@@ -68,9 +70,9 @@ rule run_appendix_walkthrough_notebook:
     conda:
         ENV
     params:
-        parameters=lambda w, input: json.dumps(
+        parameters=lambda w: json.dumps(
             {
-                "chinchilla_csv": input.fit,
+                "chinchilla_csv": "data/chinchilla_fit.csv",
                 "assumptions": {
                     k: VALUES[w.scenario][k] for k in NOTEBOOK_KEYS["appendix_walkthrough"]
                 },

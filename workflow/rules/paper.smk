@@ -10,6 +10,7 @@ rule write_provenance:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("write_provenance", provenance=lambda w: provenance(w.scenario)),
     shell:
         RUN_JOB

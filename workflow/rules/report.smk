@@ -24,6 +24,7 @@ rule render_report_page:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("render_report_page"),
     shell:
         RUN_JOB
@@ -51,6 +52,7 @@ rule compare_scenarios:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("compare_scenarios"),
     shell:
         RUN_JOB

@@ -15,6 +15,7 @@ rule monte_carlo_shard:
     conda:
         ENV
     params:
+        io=job_files,
         job=job(
             "monte_carlo_shard",
             ranges=lambda w: RANGES[w.scenario],
@@ -42,6 +43,7 @@ rule merge_monte_carlo:
     conda:
         ENV
     params:
+        io=job_files,
         job=job("merge_monte_carlo", settings=MC_SETTINGS),
     shell:
         RUN_JOB
@@ -66,6 +68,7 @@ rule plot_tornado:
     conda:
         ENV
     params:
+        io=job_files,
         job=job(
             "plot_tornado",
             assumptions=lambda w: VALUES[w.scenario],
