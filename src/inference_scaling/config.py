@@ -64,7 +64,7 @@ def read_yaml(path) -> object:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark is not None and problem == "mapping values are not allowed here":
+        if mark is not None and problem.startswith("mapping values are not allowed"):
             problem += _indentation_hint(text, mark.line)
         raise ConfigError(f"{path}: {where}invalid YAML ({problem})") from None
 
