@@ -1,17 +1,43 @@
 """Recompute every claim and figure of Ord (2025) and rebuild the paper.
 
-snakemake --cores 2                         # default build: results/, figures/, paper/
-snakemake --cores 2 --config scenario=NAME  # config/scenarios/NAME.yaml into
-                                            # results/scenarios/NAME/
-snakemake --cores 2 --report results/report.html all report_pages
-                                            # HTML report (see `make report`)
+snakemake                               # default build: results/default/, paper/main.pdf
+snakemake --config scenario=NAME        # config/scenarios/NAME.yaml into results/NAME/
+snakemake compare                       # every scenario, and results/compare.{md,tex,html}
+snakemake report --report results/report.html --report-after-run   # HTML report
+
+Settings: config/config.yaml (checked against workflow/schemas/config.schema.yaml); run
+options: profiles/default/config.yaml, which Snakemake applies by itself.
 """
+
+import glob
+
+from snakemake.utils import min_version, validate
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+validate(config, "workflow/schemas/config.schema.yaml")
 
 
 report: "workflow/report/workflow.rst"
 
 
+from inference_scaling import buildlog
+
+buildlog.install(workflow)
+
+
 include: "workflow/rules/common.smk"
+
+
+# A scenario is one of the known names, so a typo matches no rule instead of a new build.
+wildcard_constraints:
+    scenario="|".join(SCENARIOS),
+
+
 include: "workflow/rules/era.smk"
 include: "workflow/rules/claims.smk"
 include: "workflow/rules/figures.smk"
@@ -22,13 +48,34 @@ include: "workflow/rules/report.smk"
 
 
 rule all:
-    """Everything a reader needs: the ledger, its macros and the compiled paper."""
+    """The build of config scenario (default: the essay's assumptions, results/default/)."""
     default_target: True
     input:
-        out("claims.json"),
-        out("claims.tex"),
-        out("claims.md"),
-        out("uncertainty.json"),
-        FIGURE_PDFS,
-        NOTEBOOK_OUTPUTS,
-        PAPER_PDF,
+        [products(name) for name in SELECTED],
+
+
+rule compare:
+    """Every scenario's build, and the table of which claims and conclusions survive each."""
+    input:
+        [products(name) for name in SCENARIOS],
+        rules.compare_scenarios.output,
+
+
+rule report:
+    """What the HTML report shows: the default build, its tables and the comparison."""
+    input:
+        products("default"),
+        expand("results/default/{page}.html", page=("claims", "uncertainty")),
+        rules.compare_scenarios.output,
+
+
+onstart:
+    buildlog.attach(workflow)
+
+
+onsuccess:
+    print(buildlog.summary(SCENARIOS, SELECTED, ok=True), file=sys.stderr)
+
+
+onerror:
+    print(buildlog.summary(SCENARIOS, [], ok=False), file=sys.stderr)

@@ -279,3 +279,21 @@ def test_command_line_validator(tmp_path):
         capture_output=True,
     )
     assert ok.returncode == 0
+
+
+def test_errors_point_at_the_line_of_the_mistake(tmp_path):
+    """A dedented key: PyYAML stops on the next line, so the message names both; a key
+    dedented into its group parses but is unknown there, and the message gives its line."""
+    good = (ROOT / "config" / "assumptions.yaml").read_text().splitlines(keepends=True)
+    unit = next(i for i, line in enumerate(good) if line.startswith("    unit: OOM pre-training"))
+    path = tmp_path / "assumptions.yaml"
+    path.write_text("".join(good[:unit] + [good[unit][2:]] + good[unit + 1 :]))
+    with pytest.raises(config.ConfigError) as info:
+        config.load_assumptions(path)
+    assert f"line {unit + 2}:" in str(info.value)
+    assert f"check the indentation of line {unit + 1}" in str(info.value)
+    rng = next(i for i, line in enumerate(good) if line.startswith("    range: [0.5, 1.0]"))
+    path.write_text("".join(good[:rng] + [good[rng][2:]] + good[rng + 1 :]))
+    with pytest.raises(config.ConfigError) as info:
+        config.load_assumptions(path)
+    assert str(info.value).endswith(f"era.range: unknown key (line {rng + 1})")

@@ -7,13 +7,13 @@ import pytest
 from test_workflow import _copy_project, _snakemake
 
 pytestmark = pytest.mark.integration
-# Logs hold absolute paths and timings; the build's byproducts live in build/.
-SKIP_PARTS = {"logs"}
+# Logs and benchmarks hold absolute paths and timings; the build's byproducts live in build/.
+SKIP_PARTS = {"logs", "benchmarks"}
 
 
 def _hashes(project):
     out = {}
-    for top in ("results", "figures", "paper/main.pdf"):
+    for top in ("results", "paper/main.pdf"):
         base = project / top
         if not base.exists():
             continue
@@ -32,7 +32,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     _snakemake(first)
     _snakemake(second)
     a, b = _hashes(first), _hashes(second)
-    assert "paper/main.pdf" in a and "results/claims.json" in a
+    assert "paper/main.pdf" in a and "results/default/claims.json" in a
     differing = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
     assert not differing, f"outputs differ between builds: {differing}"
     shutil.rmtree(first / "build")

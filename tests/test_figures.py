@@ -202,7 +202,11 @@ def test_o1_axis_says_compute_is_unlabelled_and_spacing_imposed(figs):
 
 
 def _built():
-    missing = [n for n in FIGURE_NAMES if not (ROOT / "figures" / f"{n}.pdf").is_file()]
+    missing = [
+        n
+        for n in FIGURE_NAMES
+        if not (ROOT / "results" / "default" / "figures" / f"{n}.pdf").is_file()
+    ]
     if missing:
         pytest.skip(f"figures not built yet (run `make`): {missing}")
 
@@ -210,7 +214,7 @@ def _built():
 @pytest.mark.parametrize("name", FIGURE_NAMES)
 def test_built_figure_is_a_nonempty_vector_pdf(name):
     _built()
-    path = Path(ROOT / "figures" / f"{name}.pdf")
+    path = Path(ROOT / "results" / "default" / "figures" / f"{name}.pdf")
     blob = path.read_bytes()
     assert blob.startswith(b"%PDF") and len(blob) > 5000
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout

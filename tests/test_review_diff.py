@@ -45,7 +45,7 @@ def test_diff_reports_exactly_the_dependent_claims(tmp_path):
         ["tools/review_diff.sh", "HEAD~1"], cwd=project, env=env, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    ledger = json.loads((project / "results" / "claims.json").read_text())
+    ledger = json.loads((project / "results" / "default" / "claims.json").read_text())
     dependent = {r["id"] for r in ledger["claims"] if "era.exchange_rate" in r["inputs"]}
     changed = json.loads((project / "results" / "diff" / "claims_changed.json").read_text())
     assert {r["id"] for r in changed} == dependent

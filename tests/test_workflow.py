@@ -49,9 +49,12 @@ def built(tmp_path_factory):
 
 
 def test_build_produces_ledger_and_pdf(built):
-    ledger = json.loads((built / "results" / "claims.json").read_text())
+    ledger = json.loads((built / "results" / "default" / "claims.json").read_text())
     assert len(ledger["claims"]) >= 40
-    assert (built / "paper" / "main.pdf").stat().st_size > 10_000
+    pdf = built / "paper" / "main.pdf"
+    assert pdf.stat().st_size > 10_000
+    # paper/main.pdf is the default build's PDF, copied where a reader looks for it.
+    assert pdf.read_bytes() == (built / "results" / "default" / "paper" / "main.pdf").read_bytes()
 
 
 def test_pdf_contains_claim_values(built):
@@ -119,13 +122,15 @@ def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
 def test_bad_assumption_stops_before_any_job(tmp_path):
     project = _copy_project(tmp_path)
     path = project / "config" / "assumptions.yaml"
-    path.write_text(path.read_text().replace("value: 1.0e+24", "value: 1.0e24"))
+    text = path.read_text()
+    line = text[: text.index("value: 1.0e+24")].count("\n") + 1
+    path.write_text(text.replace("value: 1.0e+24", "value: 1.0e24"))
     run = _snakemake(project, check=False)
     assert run.returncode != 0
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
         "error: config/assumptions.yaml: thresholds.base_model_flop.value: expected number, "
-        "got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25)"
+        f"got str '1.0e24' (write exponents with a sign, e.g. 1.0e+25) (line {line})"
     ]
     assert not (project / "results").exists()
 
@@ -138,35 +143,113 @@ def _digests(project, paths):
         base = project / rel
         files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
         for f in files:
-            if "scenarios" in f.parts or "logs" in f.parts:
+            if {"logs", "benchmarks"} & set(f.parts):
                 continue
             out[str(f.relative_to(project))] = hashlib.sha256(f.read_bytes()).hexdigest()
     return out
 
 
 def test_scenario_build_leaves_default_outputs_untouched(built):
-    before = _digests(built, ["results", "paper/main.pdf"])
+    before = _digests(built, ["results/default", "paper/main.pdf"])
     _snakemake(built, "--config", "scenario=pessimistic_exchange")
-    scenario = built / "results" / "scenarios" / "pessimistic_exchange"
+    scenario = built / "results" / "pessimistic_exchange"
     ledger = json.loads((scenario / "claims.json").read_text())
     amplified = next(r for r in ledger["claims"] if r["id"] == "thresholds.amplified")
     assert amplified["value"] == pytest.approx(26.0)
     assert (scenario / "paper" / "main.pdf").exists()
+    # The exchange rate moves figure 7 and the ledger's figures; nothing else is redrawn.
     assert not (scenario / "pretrain_growth.json").exists(), "shared job was recomputed"
-    assert _digests(built, ["results", "paper/main.pdf"]) == before
+    assert sorted(p.name for p in (scenario / "figures").glob("*.pdf")) == [
+        "fig_arc_agi.pdf",
+        "fig_ida_ladder.pdf",
+        "fig_threshold_equivalence.pdf",
+    ]
+    assert _digests(built, ["results/default", "paper/main.pdf"]) == before
 
 
 def test_broken_scenario_gives_one_line(built, tmp_path):
+    # Every scenario is validated when the workflow is parsed, whichever one is built.
     bad = built / "config" / "scenarios" / "broken.yaml"
     bad.write_text("description: broken on purpose\noverrides:\n  era:\n    exchange_rte: 0.5\n")
     try:
-        run = _snakemake(built, "--config", "scenario=broken", check=False)
+        runs = [_snakemake(built, "-n", *args, check=False) for args in ([], ["compare"])]
     finally:
         bad.unlink()
+    for run in runs:
+        assert run.returncode != 0
+        assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
+            "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key (line 4)"
+        ]
+
+
+def test_unknown_scenario_lists_the_known_ones(built):
+    run = _snakemake(built, "-n", "--config", "scenario=kaplan", check=False)
     assert run.returncode != 0
-    assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
-        "error: config/scenarios/broken.yaml: overrides.era.exchange_rte: unknown key"
-    ]
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "unknown scenario 'kaplan'" in errors[0]
+    for name in ("default", "kaplan_allocation", "pessimistic_exchange", "heavy_deployment"):
+        assert name in errors[0]
+
+
+def test_config_is_validated_against_its_schema(built):
+    run = _snakemake(built, "-n", "--config", "mc_shards=0", check=False)
+    assert run.returncode != 0
+    out = run.stdout + run.stderr
+    assert "mc_shards" in out and "minimum" in out
+
+
+def test_compare_is_one_dag_sharing_unchanged_jobs(built):
+    """All scenarios in one run; a job a scenario leaves unchanged runs once, for default."""
+    run = _snakemake(built, "compare", "-n", "--forceall", "--quiet", "rules")
+    counts = {}
+    for line in run.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            counts[parts[0]] = int(parts[1])
+    n = len(list((built / "config" / "scenarios").glob("*.yaml"))) + 1
+    assert counts["compute_claims"] == n and counts["build_paper"] == n
+    assert counts["compare_scenarios"] == 1
+    # No shipped scenario touches the growth fit or the digitized o1 chart.
+    assert counts["fit_pretrain_growth"] == 1 and counts["plot_o1_aime"] == 1
+    # Of the shipped scenarios only heavy_deployment changes the lifetime figure's inputs
+    # (N, D and tokens per deployment; the figure draws no coefficients).
+    assert counts["plot_lifetime_compute"] == 2
+
+
+def test_a_failing_job_leaves_its_traceback_in_its_log(built, tmp_path):
+    project = _copy_project(tmp_path)
+    script = project / "workflow" / "scripts" / "plot_o1_aime.py"
+    script.write_text(script.read_text().replace("def main(smk):\n", "def main(smk):\n    1 / 0\n"))
+    target = "results/default/figures/fig_o1_aime.pdf"
+    run = _snakemake(project, target, check=False)
+    assert run.returncode != 0
+    log = (project / "results" / "default" / "logs" / "plot_o1_aime.log").read_text()
+    assert "Traceback" in log and "ZeroDivisionError" in log
+    # ...and Snakemake shows that log (show-failed-logs in profiles/default).
+    assert "ZeroDivisionError" in run.stdout + run.stderr
+    assert not (project / target).exists()
+
+
+def test_quiet_progress_and_full_log(built, tmp_path):
+    project = _copy_project(tmp_path)
+    shutil.copytree(built / "results", project / "results", symlinks=True)
+    shutil.copytree(built / ".snakemake", project / ".snakemake", symlinks=True)
+    shutil.copy2(built / "paper" / "main.pdf", project / "paper" / "main.pdf")
+    tex = project / "paper" / "main.tex"
+    tex.write_text(tex.read_text() + "\n% an edit\n")
+    run = _snakemake(project)
+    lines = run.stderr.splitlines()
+    progress = [line for line in lines if line.startswith("[")]
+    total = int(progress[0].split("/")[1].split("]")[0])
+    # One line per job, numbered, with its scenario and rule; build_paper among them.
+    assert len(progress) == total >= 2
+    assert [int(line[1:].split("/")[0]) for line in progress] == list(range(1, total + 1))
+    assert any({"default", "build_paper"} <= set(line.split()) for line in progress)
+    assert f"== default: started ({total} jobs)" in lines and "== default: finished" in lines
+    assert not [line for line in lines if "reason:" in line or line.startswith("rule ")]
+    assert any("claims:" in line for line in lines), "end-of-build summary"
+    full = (project / "results" / "logs" / "snakemake.log").read_text()
+    assert "rule build_paper" in full or "Rule: build_paper" in full
 
 
 def test_html_report_shows_every_figure_table_and_the_comparison(built):
@@ -174,10 +257,10 @@ def test_html_report_shows_every_figure_table_and_the_comparison(built):
     for spec in (built / "config" / "scenarios").glob("*.yaml"):
         if spec.stem != "pessimistic_exchange":
             spec.unlink()
-    _snakemake(built, "report_pages")
-    _snakemake(built, "--report", "results/report.html", "all", "report_pages")
+    # `make report`: one run that builds what the report shows and writes it.
+    _snakemake(built, "report", "--report", "results/report.html", "--report-after-run")
     report = (built / "results" / "report.html").read_text(encoding="utf-8")
-    figures = sorted(p.stem for p in (built / "figures").glob("fig_*.pdf"))
+    figures = sorted(p.stem for p in (built / "results" / "default" / "figures").glob("fig_*.pdf"))
     assert len(figures) >= 9
     for name in figures:
         assert f"{name}.pdf" in report, name

@@ -19,4 +19,7 @@ else
     uv=.tools/bin/uv
 fi
 export UV_PYTHON_DOWNLOADS=never
-"$uv" sync --frozen --python python3 --quiet
+# Extra arguments select optional groups, e.g. `tools/bootstrap-python.sh --group slurm`.
+# Bytecode is compiled at install: where PYTHONDONTWRITEBYTECODE is set, every process would
+# otherwise compile Snakemake, numpy and matplotlib from source at each start.
+"$uv" sync --frozen --python python3 --quiet --compile-bytecode "$@"

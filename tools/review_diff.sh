@@ -19,9 +19,8 @@ trap cleanup EXIT
 git worktree add --quiet --detach "$tmp/base" "$base"
 echo "diff: building $base ($(git rev-parse --short "$base")) in a temporary worktree" >&2
 # The base's own package, not this checkout's, must compute the base's numbers.
-(cd "$tmp/base" && PYTHONPATH="$tmp/base/src" "$venv/snakemake" results/claims.json \
-    paper/main.pdf --cores 2 --quiet rules)
-"$venv/snakemake" results/claims.json paper/main.pdf --cores 2 --quiet rules
+(cd "$tmp/base" && PYTHONPATH="$tmp/base/src" "$venv/snakemake" paper/main.pdf --cores 2)
+"$venv/snakemake" paper/main.pdf --cores 2
 out="$root/results/diff"
 rm -rf "$out" && mkdir -p "$out"
 "$venv/python" -m inference_scaling.review "$tmp/base" "$root" "$out"
@@ -29,7 +28,7 @@ rm -rf "$out" && mkdir -p "$out"
 latexdiff --flatten "$tmp/base/paper/main.tex" "$root/paper/main.tex" > "$tmp/diff.tex" 2>/dev/null
 cp "$tmp/diff.tex" "$root/paper/.diff-main.tex"
 trap 'rm -f "$root/paper/.diff-main.tex"; cleanup' EXIT
-(cd "$root/paper" && TEXINPUTS=".:$root/results:$root/figures:" BIBINPUTS="$root/paper:" \
+(cd "$root/paper" && TEXINPUTS=".:$root/results/default:$root/build/latex/default/figures:" BIBINPUTS="$root/paper:" \
     latexmk -pdf -silent -outdir="$tmp/latex" .diff-main.tex >/dev/null 2>&1) \
     && cp "$tmp/latex/.diff-main.pdf" "$out/paper-diff.pdf" \
     || echo "diff: latexdiff PDF did not compile; see $out/paper-diff.tex" >&2

@@ -6,7 +6,8 @@
 # - holding that lock, no build started through this script is running, so Snakemake's own
 #   lock files left by a killed run are stale and are removed (a killed Snakemake never
 #   releases them, and would otherwise demand `snakemake --unlock`);
-# - --rerun-incomplete re-runs every job whose outputs were being written when it died.
+# - the default profile (profiles/default) re-runs every job whose outputs were being
+#   written when it died (rerun-incomplete).
 set -euo pipefail
 mkdir -p .snakemake
 exec 9>.snakemake/make.lock
@@ -15,4 +16,4 @@ if ! flock -n 9; then
     exit 1
 fi
 rm -rf .snakemake/locks
-exec "${VENV:-.venv}/bin/snakemake" --rerun-incomplete "$@"
+exec "${VENV:-.venv}/bin/snakemake" "$@"

@@ -8,6 +8,7 @@ Every problem is reported as one line, ``<file>: <group.key>: <problem>``, by ra
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import sys
 from dataclasses import dataclass
@@ -25,7 +26,11 @@ class ConfigError(ValueError):
     """A one-line, user-facing problem with a configuration file."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it: the pure-Python one costs ~0.1 s per file.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """Safe YAML loader that refuses duplicated mapping keys instead of keeping the last."""
 
 
@@ -59,11 +64,66 @@ def read_yaml(path) -> object:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is not None and problem.startswith("mapping values are not allowed"):
+            problem += _indentation_hint(text, mark.line)
         raise ConfigError(f"{path}: {where}invalid YAML ({problem})") from None
 
 
-def _schema():
-    return read_yaml(SCHEMA_PATH)
+def _indentation_hint(text: str, line: int) -> str:
+    """PyYAML notices a dedented ``key: value`` only on the next line, when the value seems
+    to continue there: name the line above when it is indented less than the one flagged."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return ""
+    above = next(
+        (
+            i
+            for i in range(line - 1, -1, -1)
+            if lines[i].strip() and not lines[i].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None:
+        return ""
+
+    def indent(i):
+        return len(lines[i]) - len(lines[i].lstrip(" "))
+
+    if indent(above) < indent(line) and ":" in lines[above]:
+        return f"; check the indentation of line {above + 1}"
+    return ""
+
+
+def key_line(path, keys) -> int | None:
+    """Line (1-based) of the deepest of the nested ``keys`` present in the YAML file ``path``,
+    so a schema error can point at the mistake; None when the file cannot be read."""
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    line = None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for key_node, value_node in node.value:
+            if key_node.value == str(key):
+                line, node = key_node.start_mark.line + 1, value_node
+                break
+        else:
+            break
+    return line
+
+
+def _at(source, dotted: str, prefix=()) -> str:
+    """`` (line N)`` for ``dotted`` (``group.key...``) in the file ``source``, if found."""
+    line = key_line(source, [*prefix, *dotted.split(".")]) if dotted else None
+    return f" (line {line})" if line else ""
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The assumptions schema, read once per process."""
+    return jsonschema.Draft202012Validator(read_yaml(SCHEMA_PATH))
 
 
 def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
@@ -113,10 +173,11 @@ def _walk_numbers(node, path=()):
         yield ".".join(path), node
 
 
-def validate(data, source) -> None:
+def validate(data, source, prefix=()) -> None:
     """Check ``data`` (a parsed assumptions mapping) against the schema and the range rules.
 
-    ``source`` names the file in the error message.
+    ``source`` names the file in the error message, which ends with the line of the key in
+    it (under ``prefix``: ``("overrides",)`` for a scenario file) where it can be found.
     """
     if data is None:
         raise ConfigError(f"{source}: file is empty")
@@ -125,7 +186,7 @@ def validate(data, source) -> None:
     for key, number in _walk_numbers(data):
         if not math.isfinite(number):
             raise ConfigError(f"{source}: {key}: must be finite, got {number}")
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = _validator()
     errors = sorted(
         validator.iter_errors(data),
         key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
@@ -140,19 +201,20 @@ def validate(data, source) -> None:
             else jsonschema.exceptions.best_match(leaves)
         )
         key, problem = _describe(best)
-        raise ConfigError(f"{source}: {key}: {problem}")
+        raise ConfigError(f"{source}: {key}: {problem}{_at(source, key, prefix)}")
     for group, entries in data.items():
         for name, entry in entries.items():
             low, high = entry["range"]
+            problem = None
             if low > high:
-                raise ConfigError(f"{source}: {group}.{name}.range: low {low} exceeds high {high}")
-            if not low <= entry["value"] <= high:
-                raise ConfigError(
-                    f"{source}: {group}.{name}: value {entry['value']} outside range "
-                    f"[{low}, {high}]"
-                )
-            if entry.get("distribution") == "loguniform" and low <= 0:
-                raise ConfigError(f"{source}: {group}.{name}.range: loguniform needs low > 0")
+                problem = f"{group}.{name}.range: low {low} exceeds high {high}"
+            elif not low <= entry["value"] <= high:
+                problem = f"{group}.{name}: value {entry['value']} outside range [{low}, {high}]"
+            elif entry.get("distribution") == "loguniform" and low <= 0:
+                problem = f"{group}.{name}.range: loguniform needs low > 0"
+            if problem:
+                # The line is looked up only for the error: composing the file costs time.
+                raise ConfigError(f"{source}: {problem}{_at(source, f'{group}.{name}', prefix)}")
 
 
 def apply_scenario(base: dict, overrides, source) -> dict:
@@ -168,12 +230,14 @@ def apply_scenario(base: dict, overrides, source) -> dict:
         raise ConfigError(f"{source}: overrides: expected a mapping of groups")
     for group, entries in overrides.items():
         if group not in merged:
-            raise ConfigError(f"{source}: overrides.{group}: unknown group")
+            at = _at(source, f"overrides.{group}")
+            raise ConfigError(f"{source}: overrides.{group}: unknown group{at}")
         if not isinstance(entries, dict):
             raise ConfigError(f"{source}: overrides.{group}: expected a mapping of keys")
         for name, change in entries.items():
             if name not in merged[group]:
-                raise ConfigError(f"{source}: overrides.{group}.{name}: unknown key")
+                at = _at(source, f"overrides.{group}.{name}")
+                raise ConfigError(f"{source}: overrides.{group}.{name}: unknown key{at}")
             if isinstance(change, dict):
                 merged[group][name].update(change)
             else:
@@ -216,26 +280,38 @@ def load_assumptions(path=DEFAULT_ASSUMPTIONS, scenario=None) -> Assumptions:
     """Read and validate ``path``; apply and validate the optional ``scenario`` file."""
     base = read_yaml(path)
     validate(base, path)
-    sources = [str(path)]
-    tree = base
-    if scenario is not None:
-        spec = read_yaml(scenario)
-        if spec is None:
-            raise ConfigError(f"{scenario}: file is empty")
-        if not isinstance(spec, dict):
-            raise ConfigError(f"{scenario}: expected a mapping with description and overrides")
-        unknown = sorted(set(spec) - SCENARIO_KEYS)
-        if unknown:
-            raise ConfigError(
-                f"{scenario}: {unknown[0]}: unknown key (allowed: "
-                f"{', '.join(sorted(SCENARIO_KEYS))})"
-            )
-        if not isinstance(spec.get("description"), str) or not spec["description"].strip():
-            raise ConfigError(f"{scenario}: description: missing (say why the scenario exists)")
-        tree = apply_scenario(base, spec.get("overrides"), scenario)
-        validate(tree, scenario)
-        sources.append(str(scenario))
-    return Assumptions(tree=tree, sources=tuple(sources))
+    if scenario is None:
+        return Assumptions(tree=base, sources=(str(path),))
+    return _with_scenario(base, path, scenario)
+
+
+def load_scenarios(path, scenarios: dict) -> dict[str, Assumptions]:
+    """``{"default": ..., name: ...}``: the assumptions file, read and checked once, and
+    each scenario file of ``scenarios`` (``name -> path``) applied to it and checked."""
+    base = read_yaml(path)
+    validate(base, path)
+    loaded = {"default": Assumptions(tree=base, sources=(str(path),))}
+    for name, scenario in scenarios.items():
+        loaded[name] = _with_scenario(base, path, scenario)
+    return loaded
+
+
+def _with_scenario(base: dict, path, scenario) -> Assumptions:
+    spec = read_yaml(scenario)
+    if spec is None:
+        raise ConfigError(f"{scenario}: file is empty")
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{scenario}: expected a mapping with description and overrides")
+    unknown = sorted(set(spec) - SCENARIO_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{scenario}: {unknown[0]}: unknown key (allowed: {', '.join(sorted(SCENARIO_KEYS))})"
+        )
+    if not isinstance(spec.get("description"), str) or not spec["description"].strip():
+        raise ConfigError(f"{scenario}: description: missing (say why the scenario exists)")
+    tree = apply_scenario(base, spec.get("overrides"), scenario)
+    validate(tree, scenario, prefix=("overrides",))
+    return Assumptions(tree=tree, sources=(str(path), str(scenario)))
 
 
 def main(argv=None) -> int:
@@ -265,6 +341,8 @@ def load_uncertainty(path, assumptions: Assumptions | None = None) -> dict:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of Monte Carlo settings")
+    if "shards" in data:
+        raise ConfigError(f"{path}: shards: moved to config/config.yaml (mc_shards)")
     schema = read_yaml(UNCERTAINTY_SCHEMA)
     errors = sorted(
         jsonschema.Draft202012Validator(schema).iter_errors(data),

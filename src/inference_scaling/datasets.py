@@ -149,50 +149,66 @@ ARC_FACTS = (
 )
 
 
-def ledger_facts(growth: dict, data_dir=DATA_DIR) -> dict[str, float]:
+# The CSVs the ledger reads, by the keyword ledger_facts takes (and jobs declare as input).
+LEDGER_CSVS = ("arc", "elo", "run", "chinchilla")
+
+
+def declared_csvs(inputs) -> dict:
+    """``{keyword: path}`` of the ledger's CSVs from a job's named inputs."""
+    return {key: inputs[key] for key in LEDGER_CSVS}
+
+
+def ledger_facts(
+    growth: dict, data_dir=DATA_DIR, *, arc=None, elo=None, run=None, chinchilla=None
+) -> dict[str, float]:
     """Facts the claims read from shipped data, flattened to ``name -> number``.
 
-    ``growth`` is the content of ``results/pretrain_growth.json`` (fits by domain).
+    ``growth`` is the content of ``results/<scenario>/pretrain_growth.json`` (fits by
+    domain). The CSVs are ``arc``, ``elo``, ``run`` and ``chinchilla`` when given (a job
+    passes its declared inputs), else the shipped files in ``data_dir``.
     """
     data_dir = Path(data_dir)
+    arc_csv = arc or data_dir / "arc_agi.csv"
+    elo_csv = elo or data_dir / "alphago_zero_elo.csv"
+    run_csv = run or data_dir / "alphago_zero_run.csv"
+    chinchilla_csv = chinchilla or data_dir / "chinchilla_fit.csv"
     facts: dict[str, float] = {}
     for domain, fit in growth["fits"].items():
         for key in ("growth", "growth_low", "growth_high", "n"):
             facts[f"growth.{domain}.{key}"] = fit[key]
-    arc = arc_results(data_dir / "arc_agi.csv")
+    arc_rows = arc_results(arc_csv)
     for name, family, setting, eval_set in ARC_FACTS:
-        point = arc_point(arc, family, setting, eval_set)
+        point = arc_point(arc_rows, family, setting, eval_set)
         facts[f"arc.{name}_score"] = point["score_pct"]
         if point["cost_per_task_usd"] is not None:
             facts[f"arc.{name}_cost"] = point["cost_per_task_usd"]
-    facts.update(_arc_announcement_facts(arc))
-    for fit, params in chinchilla_fits(data_dir / "chinchilla_fit.csv")[0].items():
+    facts.update(_arc_announcement_facts(arc_rows))
+    for fit, params in chinchilla_fits(chinchilla_csv)[0].items():
         facts.update({f"chinchilla.{fit}.{k}": v for k, v in params.items()})
-    elo = alphago_elo(data_dir / "alphago_zero_elo.csv")
+    elo_points = alphago_elo(elo_csv)
     facts.update(
         {
-            "alphago.elo_zero": elo["AlphaGo Zero (40 blocks)"],
-            "alphago.elo_raw": elo["AlphaGo Zero raw network (no search)"],
-            "alphago.elo_lee": elo["AlphaGo Lee"],
-            "alphago.elo_master": elo["AlphaGo Master"],
-            "alphago.elo_fan": elo["AlphaGo Fan"],
+            "alphago.elo_zero": elo_points["AlphaGo Zero (40 blocks)"],
+            "alphago.elo_raw": elo_points["AlphaGo Zero raw network (no search)"],
+            "alphago.elo_lee": elo_points["AlphaGo Lee"],
+            "alphago.elo_master": elo_points["AlphaGo Master"],
+            "alphago.elo_fan": elo_points["AlphaGo Fan"],
         }
     )
-    facts.update(
-        {f"alphago.{k}": v for k, v in alphago_run(data_dir / "alphago_zero_run.csv").items()}
-    )
+    facts.update({f"alphago.{k}": v for k, v in alphago_run(run_csv).items()})
     return facts
 
 
-def fact_flags(data_dir=DATA_DIR) -> dict[str, str]:
+def fact_flags(data_dir=DATA_DIR, *, arc=None, run=None) -> dict[str, str]:
     """Provenance flag of every fact of :func:`ledger_facts` read from a flagged row.
 
     A fact takes its row's flag, except an ARC score: the ``derived`` rows derive only the
-    cost, and print the score (so the score counts as ``exact``).
+    cost, and print the score (so the score counts as ``exact``). ``arc`` and ``run`` are the
+    CSVs when given, else the shipped files in ``data_dir``.
     """
     data_dir = Path(data_dir)
     flags: dict[str, str] = {}
-    for row in read_rows(data_dir / "arc_agi.csv"):
+    for row in read_rows(arc or data_dir / "arc_agi.csv"):
         name = f"{row['family'].replace('-', '_')}_{row['setting']}_{row['eval_set']}"
         flags[f"arc:{name}"] = row["flag"]
     out = {}
@@ -200,6 +216,6 @@ def fact_flags(data_dir=DATA_DIR) -> dict[str, str]:
         flag = flags[f"arc:{family.replace('-', '_')}_{setting}_{eval_set}"]
         out[f"arc.{fact_prefix}_score"] = "exact" if flag == "derived" else flag
         out[f"arc.{fact_prefix}_cost"] = flag
-    for row in read_rows(data_dir / "alphago_zero_run.csv"):
+    for row in read_rows(run or data_dir / "alphago_zero_run.csv"):
         out[f"alphago.{row['quantity']}"] = row["flag"]
     return out

@@ -1,7 +1,8 @@
 """What changed between two builds: claims whose value or verdict moved, figures redrawn.
 
 ``python -m inference_scaling.review BASE_ROOT HEAD_ROOT OUT_DIR`` compares
-``<root>/results/claims.json`` and ``<root>/figures/*.pdf`` of two build trees and writes
+``<root>/results/default/claims.json`` and ``<root>/results/default/figures/*.pdf`` of two
+build trees and writes
 ``claims_changed.md``/``.json`` and ``figures_changed.txt`` into OUT_DIR.
 """
 
@@ -16,7 +17,7 @@ from .io import write_text
 
 
 def _by_id(root: Path) -> dict[str, dict]:
-    ledger = json.loads((root / "results" / "claims.json").read_text(encoding="utf-8"))
+    ledger = json.loads((root / "results" / "default" / "claims.json").read_text(encoding="utf-8"))
     return {rec["id"]: rec for rec in ledger["claims"]}
 
 
@@ -60,8 +61,8 @@ def _digest(path: Path) -> str:
 
 def changed_figures(base: Path, head: Path) -> list[str]:
     """Figure files whose bytes differ (builds are deterministic, so bytes mean content)."""
-    old = {p.name: _digest(p) for p in (base / "figures").glob("*.pdf")}
-    new = {p.name: _digest(p) for p in (head / "figures").glob("*.pdf")}
+    old = {p.name: _digest(p) for p in (base / "results" / "default" / "figures").glob("*.pdf")}
+    new = {p.name: _digest(p) for p in (head / "results" / "default" / "figures").glob("*.pdf")}
     return sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
 
 

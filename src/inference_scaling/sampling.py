@@ -243,11 +243,13 @@ def unit_draws(columns, size: int, rng: np.random.Generator) -> dict[str, np.nda
     return {name: rng.random(size) for name in columns}
 
 
-def model_and_facts(growth_path, grid_path, data_dir, ranges, distributions, settings):
+def model_and_facts(growth_path, grid_path, data_files, ranges, distributions, settings):
     """The :class:`InputModel` and the ledger facts of a build, from its result files.
 
     ``growth_path``: ``pretrain_growth.json``; ``grid_path``: ``growth_grid.json``;
-    ``data_dir``: the shipped data; ``settings``: ``config/uncertainty.yaml``.
+    ``data_files``: the shipped CSVs by name (``arc``, ``elo``, ``run``, ``chinchilla``, as
+    :func:`inference_scaling.datasets.ledger_facts` takes them); ``settings``:
+    ``config/uncertainty.yaml``.
     """
     import json
     from pathlib import Path
@@ -256,6 +258,7 @@ def model_and_facts(growth_path, grid_path, data_dir, ranges, distributions, set
 
     growth = json.loads(Path(growth_path).read_text(encoding="utf-8"))
     grid = json.loads(Path(grid_path).read_text(encoding="utf-8"))
-    facts = {**datasets.ledger_facts(growth, data_dir), **era.spread_facts(grid["spread"])}
-    model = build_model(ranges, distributions, settings, grid, datasets.fact_flags(data_dir))
+    facts = {**datasets.ledger_facts(growth, **data_files), **era.spread_facts(grid["spread"])}
+    flags = datasets.fact_flags(arc=data_files.get("arc"), run=data_files.get("run"))
+    model = build_model(ranges, distributions, settings, grid, flags)
     return model, facts

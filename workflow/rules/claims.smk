@@ -2,24 +2,25 @@ rule compute_claims:
     """Recompute every claim of the essay and write the ledger, its macros and tables."""
     input:
         code=script_code("compute_claims"),
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
-        grid=out("growth_grid.json"),
-        arc="data/arc_agi.csv",
-        elo="data/alphago_zero_elo.csv",
-        run="data/alphago_zero_run.csv",
+        growth=GROWTH,
+        grid=GRID,
+        **LEDGER_CSVS,
     output:
         json=out("claims.json"),
         tex=out("claims.tex"),
         table=out("claims_table.tex"),
         md=out("claims.md"),
     log:
-        out("logs/compute_claims.log"),
+        log_path("compute_claims"),
+    benchmark:
+        bench_path("compute_claims")
     conda:
         ENV
     params:
-        assumptions=VALUES,
-    script:
-        "../scripts/compute_claims.py"
+        io=job_files,
+        job=job("compute_claims", assumptions=lambda w: VALUES[w.scenario]),
+    shell:
+        RUN_JOB
 
 
 rule write_assumption_macros:
@@ -29,10 +30,11 @@ rule write_assumption_macros:
     output:
         out("assumptions.tex"),
     log:
-        out("logs/write_assumption_macros.log"),
+        log_path("write_assumption_macros"),
     conda:
         ENV
     params:
-        assumptions=VALUES,
-    script:
-        "../scripts/write_assumption_macros.py"
+        io=job_files,
+        job=job("write_assumption_macros", assumptions=lambda w: VALUES[w.scenario]),
+    shell:
+        RUN_JOB

@@ -1,53 +1,106 @@
-"""Validate the configuration before any job runs, and name the outputs.
+"""Validate every scenario before any job runs, and name the outputs.
 
-The assumptions file (and an optional scenario) is parsed once here; a problem stops the
-run with one line naming the file, the key and what is wrong. Rules receive the values they
-use through ``params:`` so that editing one assumption re-runs exactly the jobs using it.
+Each scenario is a wildcard: ``results/{scenario}/...``, where ``default`` holds the
+essay's assumptions (config/assumptions.yaml) and every config/scenarios/NAME.yaml a
+partial override of them. All scenarios are parsed and validated here, so a problem in any
+of them stops the run with one line naming the file, the key and what is wrong. Rules
+receive the values they use through ``params:``, so editing one assumption re-runs exactly
+the jobs using it; a job whose inputs a scenario leaves unchanged is not repeated: the
+scenario uses the default build's file (see ``shared``).
 """
 
-import glob
 import hashlib
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from inference_scaling.code_deps import module_sources, package_sources
-from inference_scaling.config import ConfigError, load_assumptions, load_uncertainty
+from inference_scaling.config import ConfigError, load_scenarios, load_uncertainty
 
-ASSUMPTIONS_FILE = config.get("assumptions", "config/assumptions.yaml")
-SCENARIO = config.get("scenario") or None
-SCENARIO_FILE = f"config/scenarios/{SCENARIO}.yaml" if SCENARIO else None
 
-try:
-    ASSUMPTIONS = load_assumptions(ASSUMPTIONS_FILE, SCENARIO_FILE)
-    UNCERTAINTY = load_uncertainty(
-        config.get("uncertainty", "config/uncertainty.yaml"), ASSUMPTIONS
-    )
-    MC_SHARDS = int(config.get("mc_shards", UNCERTAINTY["shards"]))
-except (ConfigError, ValueError) as exc:
-    sys.stderr.write(f"error: {exc}\n")
+def _stop(message):
+    sys.stderr.write(f"error: {message}\n")
     sys.exit(1)
 
-VALUES = ASSUMPTIONS.values
-# Software of every rule: the pinned environment (used with --use-conda; otherwise .venv).
+
+SCENARIO_DIR = Path(config["scenarios"])
+SCENARIO_FILES = {path.stem: str(path) for path in sorted(SCENARIO_DIR.glob("*.yaml"))}
+for _reserved in ("default", "all"):
+    if _reserved in SCENARIO_FILES:
+        _stop(f"{SCENARIO_FILES[_reserved]}: '{_reserved}' is reserved; rename the scenario")
+SCENARIOS = ["default", *SCENARIO_FILES]
+
+# Which scenarios `snakemake` builds (the default target): config scenario=NAME, or all.
+if config["scenario"] == "all":
+    SELECTED = SCENARIOS
+elif config["scenario"] in SCENARIOS:
+    SELECTED = [config["scenario"]]
+else:
+    _stop(
+        f"config: scenario: unknown scenario '{config['scenario']}' "
+        f"(known: {', '.join(SCENARIOS)}, or all; files are {SCENARIO_DIR}/NAME.yaml)"
+    )
+
+try:
+    ASSUMPTIONS = load_scenarios(config["assumptions"], SCENARIO_FILES)
+    UNCERTAINTY = load_uncertainty(config["uncertainty"])
+except ConfigError as exc:
+    _stop(exc)
+
+VALUES = {name: a.values for name, a in ASSUMPTIONS.items()}
+RANGES = {name: a.ranges for name, a in ASSUMPTIONS.items()}
+DISTRIBUTIONS = {name: a.distributions for name, a in ASSUMPTIONS.items()}
+MC_SHARDS = config["mc_shards"]
+MC_SETTINGS = {key: UNCERTAINTY[key] for key in ("draws", "blocks", "seed")}
+# Software of every rule: the pinned environment (used with --sdm conda; otherwise .venv).
 ENV = "../../environment.yml"
-RESULTS = f"results/scenarios/{SCENARIO}" if SCENARIO else "results"
-FIGURES = f"{RESULTS}/figures" if SCENARIO else "figures"
-PAPER_PDF = f"{RESULTS}/paper/main.pdf" if SCENARIO else "paper/main.pdf"
-# How this build is labelled in the HTML report (snakemake --report).
-BUILD = SCENARIO or "default"
+# Jobs run the interpreter running Snakemake (the project's .venv, so this checkout's
+# package), or the conda environment's python when Snakemake deploys one.
+USE_CONDA = "conda" in str(getattr(workflow.deployment_settings, "deployment_method", ""))
+PYTHON = "python" if USE_CONDA else sys.executable
 
 
 def out(name):
-    """Path of a result file of this build (default or scenario)."""
-    return f"{RESULTS}/{name}"
+    """Path pattern of a result of one scenario's build: results/{scenario}/<name>."""
+    return f"results/{{scenario}}/{name}"
+
+
+def log_path(name):
+    return f"results/{{scenario}}/logs/{name}.log"
+
+
+def bench_path(name):
+    return f"results/{{scenario}}/benchmarks/{name}.tsv"
+
+
+def values(*keys):
+    """Params function: the scenario's values of ``keys`` (``group.key -> value``)."""
+    return lambda w: {key: VALUES[w.scenario][key] for key in keys}
+
+
+def unchanged(scenario, *keys):
+    """True when ``scenario`` gives every one of ``keys`` its default value."""
+    return all(VALUES[scenario][key] == VALUES["default"][key] for key in keys)
+
+
+def owner(scenario, *keys):
+    """The scenario whose build of a job reading only ``keys`` (and data) ``scenario`` uses."""
+    return "default" if unchanged(scenario, *keys) else scenario
+
+
+def shared(name, *keys):
+    """Input function: results/<owner>/<name> for a result that depends only on ``keys``,
+    so a scenario that leaves them at their defaults reuses the default build's file."""
+    return lambda w: f"results/{owner(w.scenario, *keys)}/{name}"
 
 
 def script_code(name):
     """Package files that workflow/scripts/<name>.py runs (kernels and the data files they
     read), as inputs: Snakemake tracks a rule's own script, not what it imports, and without
     these a fix in a kernel would leave its results stale."""
-    return package_sources(f"workflow/scripts/{name}.py")
+    return package_sources(f"workflow/scripts/{name}.py") + [f"workflow/scripts/{name}.py"]
 
 
 def notebook_code(name):
@@ -58,32 +111,57 @@ def notebook_code(name):
     )
 
 
+def _named(files):
+    return {"items": list(files), "names": dict(files.items())}
+
+
+def job_files(wildcards, input, output):
+    """``params: io=job_files``: the job's input and output files, names kept, as JSON.
+    Derived from input and output, so Snakemake leaves it out of its params check (a
+    change of files is an input change anyway)."""
+    return json.dumps({"input": _named(input), "output": _named(output)}, sort_keys=True)
+
+
+def job(script, **params):
+    """``params: job=job(...)`` of a rule that runs workflow/scripts/<script>.py through
+    ``RUN_JOB``: the script, the wildcards and ``params`` (values, or functions of the
+    wildcards) as one JSON string. Snakemake re-runs the job when it changes, so editing an
+    assumption re-runs exactly the jobs given it (see inference_scaling.job)."""
+
+    def spec(wildcards):
+        return json.dumps(
+            {
+                "script": f"workflow/scripts/{script}.py",
+                "wildcards": dict(wildcards.items()),
+                "params": {
+                    key: value(wildcards) if callable(value) else value
+                    for key, value in params.items()
+                },
+            },
+            sort_keys=True,
+        )
+
+    return spec
+
+
+# Runs a script as `python -m` rather than through `script:`, whose preamble imports
+# Snakemake in every job (about 0.5 s each); anything printed goes to the job's log too.
+RUN_JOB = (
+    f"{PYTHON} -m inference_scaling.job {{log:q}} {{params.job:q}} {{params.io:q}} "
+    ">> {log:q} 2>&1"
+)
+
+
 def figure_output(name, title):
     """The PDF of figure ``name``, shown in the HTML report (snakemake --report) under
     Figures with the caption workflow/report/<name>.rst. Snakemake resolves a caption path
     against the directory of the file defining the rule: all rules live in workflow/rules/."""
     return report(
-        f"{FIGURES}/{name}.pdf",
+        out(f"figures/{name}.pdf"),
         caption=f"../report/{name}.rst",
         category="Figures",
-        labels={"figure": title, "build": BUILD},
+        labels={"figure": title, "build": "{scenario}"},
     )
-
-
-DEFAULT_VALUES = load_assumptions(ASSUMPTIONS_FILE).values if SCENARIO else VALUES
-
-
-def shared_out(name, *keys):
-    """Path of a result that depends only on ``keys``: a scenario that leaves them at their
-    default values reuses the default build's file instead of recomputing it."""
-    if all(VALUES[key] == DEFAULT_VALUES[key] for key in keys):
-        return f"results/{name}"
-    return out(name)
-
-
-def values(*keys):
-    """The assumption values a rule uses, as a params dict (``group.key -> value``)."""
-    return {key: VALUES[key] for key in keys}
 
 
 def _git_commit():
@@ -98,17 +176,174 @@ def _git_commit():
         return "unknown"
 
 
-def _assumptions_digest():
+COMMIT = _git_commit()
+
+
+def provenance(scenario):
     digest = hashlib.sha256()
-    for path in ASSUMPTIONS.sources:
-        with open(path, "rb") as handle:
-            digest.update(handle.read())
-    return digest.hexdigest()[:12]
+    for path in ASSUMPTIONS[scenario].sources:
+        digest.update(Path(path).read_bytes())
+    return {
+        "commit": COMMIT,
+        "assumptions_sha256": digest.hexdigest()[:12],
+        "source_date_epoch": int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
+        "scenario": scenario,
+    }
 
 
-PROVENANCE = {
-    "commit": _git_commit(),
-    "assumptions_sha256": _assumptions_digest(),
-    "source_date_epoch": int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
-    "scenario": SCENARIO or "default",
+GROWTH_KEYS = (
+    "era.frontier_top_n",
+    "era.fit_start_year",
+    "era.fit_end_year",
+    "era.fit_confidence",
+)
+GROWTH = shared("pretrain_growth.json", *GROWTH_KEYS)
+
+
+def grid_owner(scenario):
+    """The growth grid reads the growth keys' values and ranges: a scenario that changes
+    neither uses the default build's grid."""
+    same = unchanged(scenario, *GROWTH_KEYS) and all(
+        RANGES[scenario][k] == RANGES["default"][k] for k in GROWTH_KEYS
+    )
+    return "default" if same else scenario
+
+
+def GRID(w):
+    return f"results/{grid_owner(w.scenario)}/growth_grid.json"
+
+
+# The shipped CSVs the ledger reads (datasets.LEDGER_CSVS), as named inputs.
+LEDGER_CSVS = dict(
+    arc="data/arc_agi.csv",
+    elo="data/alphago_zero_elo.csv",
+    run="data/alphago_zero_run.csv",
+    chinchilla="data/chinchilla_fit.csv",
+)
+# How the Monte Carlo draws its inputs: joint lifetime shares, growth grid, data errors.
+INPUT_SETTINGS = {
+    k: UNCERTAINTY.get(k, {})
+    for k in ("lifetime_shares", "growth_grid_step", "flag_error", "flag_override")
 }
+
+
+# Figures (workflow/rules/figures.smk)
+LIFETIME_KEYS = ("appendix.n_params", "appendix.n_tokens", "appendix.tokens_per_deployment")
+COST_KEYS = (
+    "appendix.scale_factor",
+    "appendix.param_exponent",
+    "appendix.post_training_share",
+    "appendix.pre_dominated_share",
+    "appendix.deploy_dominated_share",
+)
+THRESHOLD_KEYS = (
+    "era.exchange_rate",
+    "era.inference_ooms_per_training_oom_min",
+    "era.inference_ooms_per_training_oom_max",
+    "thresholds.eu_flop",
+    "thresholds.us_flop",
+    "thresholds.base_model_flop",
+    "thresholds.amplified_inference_ooms",
+)
+# Figure -> the assumptions it reads, or None when it reads the scenario's ledger.
+FIGURE_KEYS = {
+    "fig_o1_aime": (),
+    "fig_arc_agi": None,
+    "fig_ida_ladder": None,
+    "fig_lifetime_compute": LIFETIME_KEYS,
+    "fig_cost_multipliers": COST_KEYS,
+    "fig_threshold_equivalence": THRESHOLD_KEYS,
+    "fig_frontier_growth": GROWTH_KEYS,
+    "fig_overtraining": (),
+    "fig_sensitivity": None,
+}
+FIGURE_NAMES = list(FIGURE_KEYS)
+# Figures whose build is decided otherwise: the Sobol chart reads the Monte Carlo's inputs
+# (ranges, distributions, growth), not the scenario's values (mc_owner, defined below).
+FIGURE_OWNER = {"fig_sensitivity": lambda scenario: mc_owner(scenario)}
+
+
+def figure_path(name, scenario):
+    """The PDF of figure ``name`` that the paper of ``scenario`` shows."""
+    keys = FIGURE_KEYS[name]
+    if name in FIGURE_OWNER:
+        build = FIGURE_OWNER[name](scenario)
+    else:
+        build = scenario if keys is None else owner(scenario, *keys)
+    return f"results/{build}/figures/{name}.pdf"
+
+
+def figure_paths(scenario):
+    return [figure_path(name, scenario) for name in FIGURE_NAMES]
+
+
+def base_models(w):
+    """Base models drawn in figure 7: the example's, one OOM below and one above."""
+    return [VALUES[w.scenario]["thresholds.base_model_flop"] * f for f in (0.1, 1.0, 10.0)]
+
+
+# Notebooks (workflow/rules/notebooks.smk)
+NOTEBOOK_KEYS = {
+    "growth_trend": GROWTH_KEYS,
+    "arc_agi": None,  # reads the scenario's ledger
+    "appendix_walkthrough": (
+        "appendix.n_params",
+        "appendix.n_tokens",
+        "appendix.tokens_per_deployment",
+        "appendix.scale_factor",
+        "appendix.param_exponent",
+        "appendix.post_training_share",
+        "appendix.pre_dominated_share",
+        "appendix.deploy_dominated_share",
+    ),
+}
+NOTEBOOKS = list(NOTEBOOK_KEYS)
+
+
+def notebook_paths(scenario):
+    """The executed notebooks of ``scenario`` (the default build's where they read nothing
+    the scenario changes)."""
+    paths = []
+    for name, keys in NOTEBOOK_KEYS.items():
+        build = scenario if keys is None else owner(scenario, *keys)
+        paths.append(f"results/{build}/notebooks/{name}.executed.ipynb")
+    return paths
+
+
+NB_EXECUTE = (
+    f"{PYTHON} -m inference_scaling.figures.notebooks execute {{input.notebook}} {{output}} "
+    "--parameters {params.parameters:q} > {log:q} 2>&1"
+)
+
+
+# Monte Carlo (workflow/rules/uncertainty.smk)
+def mc_owner(scenario):
+    """Monte Carlo draws read the ranges and distributions (not the values) and the growth
+    fit: a scenario that changes only values reuses the default build's shards."""
+    same = (
+        RANGES[scenario] == RANGES["default"]
+        and DISTRIBUTIONS[scenario] == DISTRIBUTIONS["default"]
+        and unchanged(scenario, *GROWTH_KEYS)
+    )
+    return "default" if same else scenario
+
+
+def mc_shards(w):
+    return [
+        f"results/{mc_owner(w.scenario)}/uncertainty/shard_{shard}_of_{MC_SHARDS}.npz"
+        for shard in range(MC_SHARDS)
+    ]
+
+
+def products(scenario):
+    """Everything a reader of one scenario needs: the ledger, its macros, the Monte Carlo,
+    the figures, the executed notebooks and the compiled paper."""
+    files = [
+        f"results/{scenario}/{name}"
+        for name in ("claims.json", "claims.tex", "claims.md", "uncertainty.json")
+    ]
+    files += figure_paths(scenario) + notebook_paths(scenario)
+    files.append(f"results/{scenario}/paper/main.pdf")
+    if scenario == "default":
+        files.append("paper/main.pdf")
+    return files

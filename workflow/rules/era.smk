@@ -1,9 +1,5 @@
-GROWTH_KEYS = (
-    "era.frontier_top_n",
-    "era.fit_start_year",
-    "era.fit_end_year",
-    "era.fit_confidence",
-)
+# The growth fit reads only the era.fit_* keys: a scenario that leaves them alone uses
+# results/default/pretrain_growth.json (GROWTH in common.smk).
 
 
 rule fit_pretrain_growth:
@@ -13,15 +9,18 @@ rule fit_pretrain_growth:
         models="data/epoch_notable_models.csv",
         earlier="data/epoch_notable_models_pre2018.csv",
     output:
-        shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        out("pretrain_growth.json"),
     log:
-        shared_out("logs/fit_pretrain_growth.log", *GROWTH_KEYS),
+        log_path("fit_pretrain_growth"),
+    benchmark:
+        bench_path("fit_pretrain_growth")
     conda:
         ENV
     params:
-        assumptions=values(*GROWTH_KEYS),
-    script:
-        "../scripts/fit_pretrain_growth.py"
+        io=job_files,
+        job=job("fit_pretrain_growth", assumptions=values(*GROWTH_KEYS)),
+    shell:
+        RUN_JOB
 
 
 rule fit_growth_grid:
@@ -34,13 +33,19 @@ rule fit_growth_grid:
         json=out("growth_grid.json"),
         md=out("growth_grid.md"),
     log:
-        out("logs/fit_growth_grid.log"),
+        log_path("fit_growth_grid"),
+    benchmark:
+        bench_path("fit_growth_grid")
     conda:
         ENV
     params:
-        ranges={k: ASSUMPTIONS.ranges[k] for k in GROWTH_KEYS[:3]},
-        steps=UNCERTAINTY["growth_grid_step"],
-        confidence=VALUES["era.fit_confidence"],
-        default=values(*GROWTH_KEYS[:3]),
-    script:
-        "../scripts/fit_growth_grid.py"
+        io=job_files,
+        job=job(
+            "fit_growth_grid",
+            ranges=lambda w: {k: RANGES[w.scenario][k] for k in GROWTH_KEYS[:3]},
+            steps=UNCERTAINTY["growth_grid_step"],
+            confidence=lambda w: VALUES[w.scenario]["era.fit_confidence"],
+            default=values(*GROWTH_KEYS[:3]),
+        ),
+    shell:
+        RUN_JOB

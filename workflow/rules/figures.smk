@@ -1,19 +1,9 @@
 # One job per figure: each reads only its data files (input:) and the assumption values it
 # draws (params:), so editing one of them redraws only the figures that use it. The package
 # code a script imports is an input too (script_code), so a change of drawing code or of a
-# kernel redraws exactly the figures that run it.
-
-FIGURE_NAMES = [
-    "fig_o1_aime",
-    "fig_arc_agi",
-    "fig_ida_ladder",
-    "fig_lifetime_compute",
-    "fig_cost_multipliers",
-    "fig_threshold_equivalence",
-    "fig_frontier_growth",
-    "fig_overtraining",
-]
-FIGURE_PDFS = [f"{FIGURES}/{name}.pdf" for name in FIGURE_NAMES]
+# kernel redraws exactly the figures that run it. A scenario that leaves a figure's values
+# at their defaults uses the default build's figure (FIGURE_KEYS); figures that read the
+# ledger are drawn for every scenario.
 
 
 rule plot_o1_aime:
@@ -24,11 +14,16 @@ rule plot_o1_aime:
     output:
         figure_output("fig_o1_aime", "o1 on AIME vs compute"),
     log:
-        out("logs/plot_o1_aime.log"),
+        log_path("plot_o1_aime"),
+    benchmark:
+        bench_path("plot_o1_aime")
     conda:
         ENV
-    script:
-        "../scripts/plot_o1_aime.py"
+    params:
+        io=job_files,
+        job=job("plot_o1_aime"),
+    shell:
+        RUN_JOB
 
 
 rule plot_arc_agi:
@@ -40,11 +35,16 @@ rule plot_arc_agi:
     output:
         figure_output("fig_arc_agi", "ARC-AGI-1 score vs cost per task"),
     log:
-        out("logs/plot_arc_agi.log"),
+        log_path("plot_arc_agi"),
+    benchmark:
+        bench_path("plot_arc_agi")
     conda:
         ENV
-    script:
-        "../scripts/plot_arc_agi.py"
+    params:
+        io=job_files,
+        job=job("plot_arc_agi"),
+    shell:
+        RUN_JOB
 
 
 rule plot_ida_ladder:
@@ -57,14 +57,17 @@ rule plot_ida_ladder:
     output:
         figure_output("fig_ida_ladder", "AlphaGo Zero amplify/distil ladder"),
     log:
-        out("logs/plot_ida_ladder.log"),
+        log_path("plot_ida_ladder"),
+    benchmark:
+        bench_path("plot_ida_ladder")
     conda:
         ENV
     params:
         # The essay's "low 3,000s" for the best human players, drawn as a flagged band.
-        human_band=[3000.0, 3400.0],
-    script:
-        "../scripts/plot_ida_ladder.py"
+        io=job_files,
+        job=job("plot_ida_ladder", human_band=[3000.0, 3400.0]),
+    shell:
+        RUN_JOB
 
 
 rule plot_lifetime_compute:
@@ -74,15 +77,16 @@ rule plot_lifetime_compute:
     output:
         figure_output("fig_lifetime_compute", "lifetime compute vs deployments"),
     log:
-        out("logs/plot_lifetime_compute.log"),
+        log_path("plot_lifetime_compute"),
+    benchmark:
+        bench_path("plot_lifetime_compute")
     conda:
         ENV
     params:
-        assumptions=values(
-            "appendix.n_params", "appendix.n_tokens", "appendix.tokens_per_deployment"
-        ),
-    script:
-        "../scripts/plot_lifetime_compute.py"
+        io=job_files,
+        job=job("plot_lifetime_compute", assumptions=values(*LIFETIME_KEYS)),
+    shell:
+        RUN_JOB
 
 
 rule plot_cost_multipliers:
@@ -92,19 +96,16 @@ rule plot_cost_multipliers:
     output:
         figure_output("fig_cost_multipliers", "cost of scaling pre-training vs inference"),
     log:
-        out("logs/plot_cost_multipliers.log"),
+        log_path("plot_cost_multipliers"),
+    benchmark:
+        bench_path("plot_cost_multipliers")
     conda:
         ENV
     params:
-        assumptions=values(
-            "appendix.scale_factor",
-            "appendix.param_exponent",
-            "appendix.post_training_share",
-            "appendix.pre_dominated_share",
-            "appendix.deploy_dominated_share",
-        ),
-    script:
-        "../scripts/plot_cost_multipliers.py"
+        io=job_files,
+        job=job("plot_cost_multipliers", assumptions=values(*COST_KEYS)),
+    shell:
+        RUN_JOB
 
 
 rule plot_threshold_equivalence:
@@ -114,23 +115,20 @@ rule plot_threshold_equivalence:
     output:
         figure_output("fig_threshold_equivalence", "inference vs compute thresholds"),
     log:
-        out("logs/plot_threshold_equivalence.log"),
+        log_path("plot_threshold_equivalence"),
+    benchmark:
+        bench_path("plot_threshold_equivalence")
     conda:
         ENV
     params:
-        assumptions=values(
-            "era.exchange_rate",
-            "era.inference_ooms_per_training_oom_min",
-            "era.inference_ooms_per_training_oom_max",
-            "thresholds.eu_flop",
-            "thresholds.us_flop",
-            "thresholds.base_model_flop",
-            "thresholds.amplified_inference_ooms",
+        io=job_files,
+        job=job(
+            "plot_threshold_equivalence",
+            assumptions=values(*THRESHOLD_KEYS),
+            base_models=base_models,
         ),
-        # Base models drawn: the example's, one OOM below and one above.
-        base_models=[VALUES["thresholds.base_model_flop"] * f for f in (0.1, 1.0, 10.0)],
-    script:
-        "../scripts/plot_threshold_equivalence.py"
+    shell:
+        RUN_JOB
 
 
 rule plot_frontier_growth:
@@ -139,17 +137,20 @@ rule plot_frontier_growth:
         code=script_code("plot_frontier_growth"),
         models="data/epoch_notable_models.csv",
         earlier="data/epoch_notable_models_pre2018.csv",
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        growth=GROWTH,
     output:
         figure_output("fig_frontier_growth", "frontier training-compute growth"),
     log:
-        out("logs/plot_frontier_growth.log"),
+        log_path("plot_frontier_growth"),
+    benchmark:
+        bench_path("plot_frontier_growth")
     conda:
         ENV
     params:
-        assumptions=values(*GROWTH_KEYS),
-    script:
-        "../scripts/plot_frontier_growth.py"
+        io=job_files,
+        job=job("plot_frontier_growth", assumptions=values(*GROWTH_KEYS)),
+    shell:
+        RUN_JOB
 
 
 rule plot_overtraining:
@@ -160,8 +161,13 @@ rule plot_overtraining:
     output:
         figure_output("fig_overtraining", "over-training under heavy deployment"),
     log:
-        out("logs/plot_overtraining.log"),
+        log_path("plot_overtraining"),
+    benchmark:
+        bench_path("plot_overtraining")
     conda:
         ENV
-    script:
-        "../scripts/plot_overtraining.py"
+    params:
+        io=job_files,
+        job=job("plot_overtraining"),
+    shell:
+        RUN_JOB

@@ -1,58 +1,32 @@
 # Notebooks inside the DAG: notebooks/<name>.py (jupytext percent format, reviewed in git) is
-# converted to {RESULTS}/notebooks/<name>.ipynb, executed with papermill (kernel python3) and
-# kept as <name>.executed.ipynb with volatile metadata stripped. A failing cell fails the job.
-import json
-
-NOTEBOOKS = ["growth_trend", "arc_agi", "appendix_walkthrough"]
-NOTEBOOK_OUTPUTS = [out(f"notebooks/{name}.executed.ipynb") for name in NOTEBOOKS]
-# The interpreter running Snakemake (the project's .venv); papermill starts the python3 kernel
-# with the same interpreter, so notebooks import this checkout's package.
-NB_RUN = f"{sys.executable} -m inference_scaling.figures.notebooks"
-NB_EXECUTE = (
-    f"{NB_RUN} execute {{input.notebook}} {{output}} --parameters {{params.parameters:q}} "
-    "> {log} 2>&1 || (tail -n 40 {log} >&2; exit 1)"
-)
-
-
-wildcard_constraints:
-    notebook="|".join(NOTEBOOKS),
-
-
-rule notebook_source:
-    """Convert a jupytext source to .ipynb with kernelspec python3 and language_info."""
-    input:
-        source="notebooks/{notebook}.py",
-        code=module_sources("inference_scaling.figures.notebooks"),
-    output:
-        out("notebooks/{notebook}.ipynb"),
-    log:
-        out("logs/notebook_source_{notebook}.log"),
-    conda:
-        ENV
-    shell:
-        f"{NB_RUN} convert {{input.source}} {{output}} > {{log}} 2>&1"
+# executed with nbclient in one python3 kernel, parameters injected after the cell tagged
+# "parameters", and kept as results/{scenario}/notebooks/<name>.executed.ipynb with volatile
+# metadata stripped. A failing cell fails the job. Conversion and execution are one job: the
+# .ipynb is an intermediate nobody edits.
 
 
 rule run_growth_trend_notebook:
     """Execute the growth-trend notebook (figure 8, era.pretrain_growth and its definitions)."""
     input:
-        notebook=out("notebooks/growth_trend.ipynb"),
+        notebook="notebooks/growth_trend.py",
         models="data/epoch_notable_models.csv",
         earlier="data/epoch_notable_models_pre2018.csv",
-        growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
+        growth=GROWTH,
         code=notebook_code("growth_trend"),
     output:
         out("notebooks/growth_trend.executed.ipynb"),
     log:
-        out("logs/run_growth_trend_notebook.log"),
+        log_path("run_growth_trend_notebook"),
+    benchmark:
+        bench_path("run_growth_trend_notebook")
     conda:
         ENV
     params:
-        parameters=json.dumps(
+        parameters=lambda w: json.dumps(
             {
                 "models_csv": "data/epoch_notable_models.csv",
-                "growth_json": shared_out("pretrain_growth.json", *GROWTH_KEYS),
-                "assumptions": values(*GROWTH_KEYS),
+                "growth_json": GROWTH(w),
+                "assumptions": {k: VALUES[w.scenario][k] for k in GROWTH_KEYS},
             }
         ),
     shell:
@@ -62,49 +36,48 @@ rule run_growth_trend_notebook:
 rule run_arc_agi_notebook:
     """Execute the ARC-AGI notebook (figure 2 and the o3 / o1-mini multiplier)."""
     input:
-        notebook=out("notebooks/arc_agi.ipynb"),
+        notebook="notebooks/arc_agi.py",
         arc="data/arc_agi.csv",
         ledger=out("claims.json"),
         code=notebook_code("arc_agi"),
     output:
         out("notebooks/arc_agi.executed.ipynb"),
     log:
-        out("logs/run_arc_agi_notebook.log"),
+        log_path("run_arc_agi_notebook"),
+    benchmark:
+        bench_path("run_arc_agi_notebook")
     conda:
         ENV
     params:
-        parameters=json.dumps({"arc_csv": "data/arc_agi.csv", "claims_json": out("claims.json")}),
+        parameters=lambda w: json.dumps(
+            {"arc_csv": "data/arc_agi.csv", "claims_json": f"results/{w.scenario}/claims.json"}
+        ),
     shell:
         NB_EXECUTE
-
-
-APPENDIX_KEYS = (
-    "appendix.n_params",
-    "appendix.n_tokens",
-    "appendix.tokens_per_deployment",
-    "appendix.scale_factor",
-    "appendix.param_exponent",
-    "appendix.post_training_share",
-    "appendix.pre_dominated_share",
-    "appendix.deploy_dominated_share",
-)
 
 
 rule run_appendix_walkthrough_notebook:
     """Execute the appendix walkthrough (lifetime compute; figures 5, 6 and 9)."""
     input:
-        notebook=out("notebooks/appendix_walkthrough.ipynb"),
+        notebook="notebooks/appendix_walkthrough.py",
         fit="data/chinchilla_fit.csv",
         code=notebook_code("appendix_walkthrough"),
     output:
         out("notebooks/appendix_walkthrough.executed.ipynb"),
     log:
-        out("logs/run_appendix_walkthrough_notebook.log"),
+        log_path("run_appendix_walkthrough_notebook"),
+    benchmark:
+        bench_path("run_appendix_walkthrough_notebook")
     conda:
         ENV
     params:
-        parameters=json.dumps(
-            {"chinchilla_csv": "data/chinchilla_fit.csv", "assumptions": values(*APPENDIX_KEYS)}
+        parameters=lambda w: json.dumps(
+            {
+                "chinchilla_csv": "data/chinchilla_fit.csv",
+                "assumptions": {
+                    k: VALUES[w.scenario][k] for k in NOTEBOOK_KEYS["appendix_walkthrough"]
+                },
+            }
         ),
     shell:
         NB_EXECUTE

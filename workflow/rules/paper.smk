@@ -2,17 +2,18 @@ rule write_provenance:
     """Macros for the title-page note: commit, assumptions hash, build date, scenario."""
     input:
         code=script_code("write_provenance"),
-        assumptions=ASSUMPTIONS.sources,
+        assumptions=lambda w: ASSUMPTIONS[w.scenario].sources,
     output:
         out("provenance.tex"),
     log:
-        out("logs/write_provenance.log"),
+        log_path("write_provenance"),
     conda:
         ENV
     params:
-        provenance=PROVENANCE,
-    script:
-        "../scripts/write_provenance.py"
+        io=job_files,
+        job=job("write_provenance", provenance=lambda w: provenance(w.scenario)),
+    shell:
+        RUN_JOB
 
 
 rule build_paper:
@@ -25,26 +26,40 @@ rule build_paper:
         assumptions=out("assumptions.tex"),
         table=out("claims_table.tex"),
         uncertainty=out("uncertainty_table.tex"),
+        sensitivity=lambda w: f"results/{mc_owner(w.scenario)}/sensitivity_table.tex",
         provenance=out("provenance.tex"),
-        figures=FIGURE_PDFS,
-        sensitivity=f"{FIGURES}/fig_sensitivity.pdf",
-        sensitivity_table=out("sensitivity_table.tex"),
+        figures=lambda w: figure_paths(w.scenario),
     output:
         report(
-            PAPER_PDF,
+            out("paper/main.pdf"),
             caption="../report/paper.rst",
             category="Paper",
-            labels={"document": "companion paper", "build": BUILD},
+            labels={"document": "companion paper", "build": "{scenario}"},
         ),
     log:
-        out("logs/latexmk.log"),
+        log_path("latexmk"),
+    benchmark:
+        bench_path("build_paper")
     conda:
         ENV
     params:
         results=lambda w, input: os.path.dirname(input.claims),
-        figures=lambda w, input: os.path.dirname(input.figures[0]),
-        builddir=f"build/latex/{SCENARIO or 'default'}",
+        builddir="build/latex/{scenario}",
     shell:
-        "workflow/scripts/run_latexmk.sh {params.results} {params.figures} "
-        "{params.builddir} {output} > {log} 2>&1 "
-        "|| (tail -n 30 {log} >&2; exit 1)"
+        "workflow/scripts/run_latexmk.sh {params.results} {params.builddir} {output} "
+        "{input.figures} {input.sensitivity} > {log:q} 2>&1"
+
+
+rule publish_paper:
+    """paper/main.pdf: the default build's paper, where a reader looks for it."""
+    input:
+        "results/default/paper/main.pdf",
+    output:
+        "paper/main.pdf",
+    log:
+        "results/default/logs/publish_paper.log",
+    localrule: True
+    conda:
+        ENV
+    shell:
+        "cp {input} {output} 2> {log}"

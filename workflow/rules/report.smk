@@ -2,15 +2,6 @@
 # Markdown tables of the build are rendered once more as standalone pages. Captions live in
 # workflow/report/ (paths relative to this file's directory).
 
-REPORT_PAGES = [out("claims.html"), out("uncertainty.html")]
-
-
-rule report_pages:
-    """The tables of the HTML report that the default build does not need (`make report`)."""
-    input:
-        REPORT_PAGES,
-        [] if SCENARIO else out("compare.html"),
-
 
 wildcard_constraints:
     page="claims|uncertainty",
@@ -26,41 +17,42 @@ rule render_report_page:
             out("{page}.html"),
             caption="../report/report_page.rst",
             category="Tables",
-            labels={"table": "{page}", "build": BUILD},
+            labels={"table": "{page}", "build": "{scenario}"},
         ),
     log:
-        out("logs/render_report_page_{page}.log"),
+        log_path("render_report_page_{page}"),
     conda:
         ENV
-    script:
-        "../scripts/render_report_page.py"
+    params:
+        io=job_files,
+        job=job("render_report_page"),
+    shell:
+        RUN_JOB
 
 
-# The comparison reads every scenario's ledger, so it exists only in the default build. The
-# scenario ledgers are plain inputs here: `make compare` builds each scenario first
-# (snakemake --config scenario=NAME) and then asks for results/compare.md. Not part of
-# `all`, so the default build needs no scenario.
-if not SCENARIO:
-    SCENARIO_NAMES = sorted(glob_wildcards("config/scenarios/{name}.yaml").name)
-
-    rule compare_scenarios:
-        """Which claims and conclusions survive each scenario: Markdown, LaTeX and HTML."""
-        input:
-            code=script_code("compare_scenarios"),
-            default=out("claims.json"),
-            scenarios=expand("results/scenarios/{name}/claims.json", name=SCENARIO_NAMES),
-        output:
-            md=out("compare.md"),
-            tex=out("compare.tex"),
-            html=report(
-                out("compare.html"),
-                caption="../report/compare.rst",
-                category="Scenarios",
-                labels={"table": "scenario comparison", "build": BUILD},
-            ),
-        log:
-            out("logs/compare_scenarios.log"),
-        conda:
-            ENV
-        script:
-            "../scripts/compare_scenarios.py"
+# The comparison reads every scenario's ledger from results/<scenario>/claims.json; it is
+# not part of `all`, so the default build needs no scenario.
+rule compare_scenarios:
+    """Which claims and conclusions survive each scenario: Markdown, LaTeX and HTML."""
+    input:
+        code=script_code("compare_scenarios"),
+        default="results/default/claims.json",
+        scenarios=expand("results/{scenario}/claims.json", scenario=SCENARIOS[1:]),
+    output:
+        md="results/compare.md",
+        tex="results/compare.tex",
+        html=report(
+            "results/compare.html",
+            caption="../report/compare.rst",
+            category="Scenarios",
+            labels={"table": "scenario comparison", "build": "all"},
+        ),
+    log:
+        "results/logs/compare_scenarios.log",
+    conda:
+        ENV
+    params:
+        io=job_files,
+        job=job("compare_scenarios"),
+    shell:
+        RUN_JOB

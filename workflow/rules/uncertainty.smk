@@ -1,84 +1,87 @@
-MC_SETTINGS = {k: UNCERTAINTY[k] for k in ("draws", "blocks", "seed")}
-# How the inputs are drawn: joint lifetime shares, growth grid, errors by provenance flag.
-INPUT_SETTINGS = {
-    k: UNCERTAINTY.get(k, {})
-    for k in ("lifetime_shares", "growth_grid_step", "flag_error", "flag_override")
-}
-MODEL_INPUTS = dict(
-    growth=shared_out("pretrain_growth.json", *GROWTH_KEYS),
-    grid=out("growth_grid.json"),
-    arc="data/arc_agi.csv",
-    elo="data/alphago_zero_elo.csv",
-    run="data/alphago_zero_run.csv",
-)
-
-
 rule monte_carlo_shard:
     """Evaluate every claim and conclusion on this shard's blocks of Monte Carlo draws."""
     input:
-        **MODEL_INPUTS,
         code=script_code("monte_carlo_shard"),
+        growth=GROWTH,
+        grid=GRID,
+        **LEDGER_CSVS,
     output:
         temp(out("uncertainty/shard_{shard}_of_{shards}.npz")),
     log:
-        out("logs/monte_carlo_shard_{shard}_of_{shards}.log"),
+        log_path("monte_carlo_shard_{shard}_of_{shards}"),
+    benchmark:
+        bench_path("monte_carlo_shard_{shard}_of_{shards}")
     conda:
         ENV
     params:
-        ranges=ASSUMPTIONS.ranges,
-        distributions=ASSUMPTIONS.distributions,
-        inputs=INPUT_SETTINGS,
-        settings=MC_SETTINGS,
-    script:
-        "../scripts/monte_carlo_shard.py"
+        io=job_files,
+        job=job(
+            "monte_carlo_shard",
+            ranges=lambda w: RANGES[w.scenario],
+            distributions=lambda w: DISTRIBUTIONS[w.scenario],
+            inputs=INPUT_SETTINGS,
+            settings=MC_SETTINGS,
+        ),
+    shell:
+        RUN_JOB
 
 
 rule merge_monte_carlo:
     """Merge the shards in block order; write intervals (or fixed values) and probabilities."""
     input:
         code=script_code("merge_monte_carlo"),
-        shards=expand(
-            out("uncertainty/shard_{shard}_of_{shards}.npz"),
-            shard=range(MC_SHARDS),
-            shards=MC_SHARDS,
-        ),
+        shards=mc_shards,
         ledger=out("claims.json"),
     output:
         json=out("uncertainty.json"),
         md=out("uncertainty.md"),
         table=out("uncertainty_table.tex"),
     log:
-        out("logs/merge_monte_carlo.log"),
+        log_path("merge_monte_carlo"),
+    benchmark:
+        bench_path("merge_monte_carlo")
     conda:
         ENV
     params:
-        settings=MC_SETTINGS,
-        assumptions=VALUES,
-    script:
-        "../scripts/merge_monte_carlo.py"
+        io=job_files,
+        job=job(
+            "merge_monte_carlo",
+            settings=MC_SETTINGS,
+            assumptions=lambda w: VALUES[w.scenario],
+        ),
+    shell:
+        RUN_JOB
 
 
 rule sobol_sensitivity:
     """Sobol first-order and total indices (SALib) of the key claims and every conclusion."""
     input:
-        **MODEL_INPUTS,
         code=script_code("sobol_sensitivity"),
+        growth=GROWTH,
+        grid=GRID,
+        **LEDGER_CSVS,
         ledger=out("claims.json"),
     output:
         json=out("sensitivity.json"),
         md=out("sensitivity.md"),
         table=out("sensitivity_table.tex"),
     log:
-        out("logs/sobol_sensitivity.log"),
+        log_path("sobol_sensitivity"),
+    benchmark:
+        bench_path("sobol_sensitivity")
     conda:
         ENV
     params:
-        ranges=ASSUMPTIONS.ranges,
-        distributions=ASSUMPTIONS.distributions,
-        inputs=INPUT_SETTINGS,
-        sobol=UNCERTAINTY["sobol"],
-    script:
-        "../scripts/sobol_sensitivity.py"
+        io=job_files,
+        job=job(
+            "sobol_sensitivity",
+            ranges=lambda w: RANGES[w.scenario],
+            distributions=lambda w: DISTRIBUTIONS[w.scenario],
+            inputs=INPUT_SETTINGS,
+            sobol=UNCERTAINTY["sobol"],
+        ),
+    shell:
+        RUN_JOB
 
 
 rule plot_sensitivity:
@@ -89,8 +92,13 @@ rule plot_sensitivity:
     output:
         figure_output("fig_sensitivity", "global sensitivity of key claims (Sobol)"),
     log:
-        out("logs/plot_sensitivity.log"),
+        log_path("plot_sensitivity"),
+    benchmark:
+        bench_path("plot_sensitivity")
     conda:
         ENV
-    script:
-        "../scripts/plot_sensitivity.py"
+    params:
+        io=job_files,
+        job=job("plot_sensitivity"),
+    shell:
+        RUN_JOB

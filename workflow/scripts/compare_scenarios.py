@@ -1,13 +1,16 @@
 """Tabulate which claims and conclusions survive each scenario (Markdown, LaTeX and HTML)."""
 
+import logging
+
 from inference_scaling import compare
-from inference_scaling.io import log_line
 from inference_scaling.report_pages import render_file
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
     ledgers = compare.read_ledgers(smk.input.default, smk.input.scenarios)
-    log_line(smk.log[0], compare.write_comparison(ledgers, smk.output.md, smk.output.tex))
+    log.info(compare.write_comparison(ledgers, smk.output.md, smk.output.tex))
     render_file(smk.output.md, smk.output.html)
 
 

@@ -1,17 +1,20 @@
 """Recompute the claims ledger and write claims.json/.tex/.md and the LaTeX table rows."""
 
 import json
+import logging
 from pathlib import Path
 
 from inference_scaling import claims, conclusions, datasets, era, latex
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
     growth = json.loads(Path(smk.input.growth).read_text(encoding="utf-8"))
     grid = json.loads(Path(smk.input.grid).read_text(encoding="utf-8"))
     facts = {
-        **datasets.ledger_facts(growth, Path(smk.input.arc).parent),
+        **datasets.ledger_facts(growth, **datasets.declared_csvs(smk.input)),
         **era.spread_facts(grid["spread"]),
     }
     ledger = claims.build_ledger(smk.params.assumptions, facts)
@@ -39,7 +42,7 @@ def main(smk):
     write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
     write_text(smk.output.md, latex.ledger_markdown(ledger, line, held))
-    log_line(smk.log[0], line)
+    log.info(line)
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -1,7 +1,11 @@
 """Fit frontier growth once for every frontier definition and window in the declared ranges."""
 
+import logging
+
 from inference_scaling import datasets, era, latex
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
@@ -40,8 +44,7 @@ def main(smk):
         smk.output.md, latex.growth_grid_markdown(spread, smk.params.default, axes, cold_start)
     )
     for domain, fit in grid["fits"].items():
-        log_line(
-            smk.log[0],
+        log.info(
             f"{domain}: {min(fit['growth']):.2f}x to {max(fit['growth']):.2f}x per year "
             f"over {len(fit['growth'])} definitions",
         )

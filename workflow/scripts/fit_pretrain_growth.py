@@ -1,9 +1,12 @@
 """Fit frontier pre-training compute growth; thin wrapper around inference_scaling.era."""
 
 import json
+import logging
 
 from inference_scaling import datasets, era
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
@@ -18,7 +21,7 @@ def main(smk):
     )
     write_text(smk.output[0], json.dumps(result, indent=2, sort_keys=True) + "\n")
     for name, fit in result["fits"].items():
-        log_line(smk.log[0], f"{name}: {fit['growth']:.3f}x/yr from {fit['n']} models")
+        log.info(f"{name}: {fit['growth']:.3f}x/yr from {fit['n']} models")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -1,12 +1,15 @@
 """Merge Monte Carlo shards and write uncertainty.json/.md and the LaTeX table."""
 
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
 
 from inference_scaling import latex, montecarlo
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def load_blocks(paths):
@@ -30,7 +33,7 @@ def main(smk):
     write_text(smk.output.json, latex.dump_json(summary))
     write_text(smk.output.md, latex.uncertainty_markdown(summary, ledger))
     write_text(smk.output.table, latex.uncertainty_table(summary, ledger))
-    log_line(smk.log[0], f"{summary['draws']} draws merged")
+    log.info(f"{summary['draws']} draws merged")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

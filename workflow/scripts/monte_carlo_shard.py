@@ -1,22 +1,24 @@
 """Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
 
-import re
+import logging
 from pathlib import Path
 
 import numpy as np
 
-from inference_scaling import montecarlo, sampling
-from inference_scaling.io import log_line, partial_path, publish
+from inference_scaling import datasets, montecarlo, sampling
+from inference_scaling.io import partial_path, publish
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
-    shard, n_shards = map(int, re.findall(r"\d+", Path(smk.output[0]).name)[-2:])
+    shard, n_shards = int(smk.wildcards.shard), int(smk.wildcards.shards)
     s = smk.params.settings
     size = s["draws"] // s["blocks"]
     model, facts = sampling.model_and_facts(
         smk.input.growth,
         smk.input.grid,
-        Path(smk.input.arc).parent,
+        datasets.declared_csvs(smk.input),
         smk.params.ranges,
         smk.params.distributions,
         smk.params.inputs,
@@ -28,7 +30,7 @@ def main(smk):
     tmp = partial_path(smk.output[0])
     np.savez(tmp, **arrays)
     publish(tmp, smk.output[0])
-    log_line(smk.log[0], f"shard {shard}/{n_shards}: {len(arrays)} arrays")
+    log.info(f"shard {shard}/{n_shards}: {len(arrays)} arrays")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

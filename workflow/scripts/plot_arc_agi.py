@@ -7,7 +7,7 @@ from inference_scaling.figures import data, essay, style
 def main(smk):
     multiplier = data.printed(data.ledger_record(smk.input.ledger, "thresholds.o3_multiplier"))
     fig = essay.arc_agi(datasets.arc_results(smk.input.data), multiplier)
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -12,7 +12,7 @@ def main(smk):
         a["appendix.pre_dominated_share"],
         a["appendix.deploy_dominated_share"],
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

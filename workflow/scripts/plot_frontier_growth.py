@@ -17,7 +17,7 @@ def main(smk):
         a["era.fit_start_year"],
         a["era.fit_end_year"],
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -11,7 +11,7 @@ def main(smk):
         data.ledger_value(smk.input.ledger, "ida.iterations"),
         tuple(smk.params.human_band),
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -8,7 +8,7 @@ def main(smk):
     fig = model.lifetime_compute(
         a["appendix.n_params"], a["appendix.n_tokens"], a["appendix.tokens_per_deployment"]
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

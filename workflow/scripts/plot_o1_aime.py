@@ -5,7 +5,7 @@ from inference_scaling.figures import essay, style
 
 
 def main(smk):
-    style.save_pdf(essay.o1_aime(datasets.o1_aime(smk.input.data)), smk.output[0], log=smk.log[0])
+    style.save_pdf(essay.o1_aime(datasets.o1_aime(smk.input.data)), smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

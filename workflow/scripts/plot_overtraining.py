@@ -15,7 +15,7 @@ def main(smk):
     fig = model.overtraining(
         {LABELS.get(k, k): v for k, v in fits.items()}, chinchilla, c_pre=c_pre, c_inf=c_inf
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -9,7 +9,7 @@ from inference_scaling.figures.uncertainty import sobol_chart
 
 def main(smk):
     result = json.loads(Path(smk.input.data).read_text(encoding="utf-8"))
-    style.save_pdf(sobol_chart(result), smk.output[0], log=smk.log[0])
+    style.save_pdf(sobol_chart(result), smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

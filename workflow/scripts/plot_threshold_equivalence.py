@@ -18,7 +18,7 @@ def main(smk):
         a["thresholds.base_model_flop"],
         a["thresholds.amplified_inference_ooms"],
     )
-    style.save_pdf(fig, smk.output[0], log=smk.log[0])
+    style.save_pdf(fig, smk.output[0])
 
 
 if __name__ == "__main__" and "snakemake" in globals():

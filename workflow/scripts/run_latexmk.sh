@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Compile paper/main.tex against one build's results: run_latexmk.sh RESULTS FIGURES BUILD PDF
-# TEXINPUTS puts this build's generated macros and figures first, so a scenario build and
-# the default build share the same sources. pdflatex runs without shell-escape.
+# Compile paper/main.tex against one build's results:
+#   run_latexmk.sh RESULTS BUILD PDF FILE...
+# The figures and shared tables (some may be the default build's, shared by a scenario) are
+# copied into BUILD/figures, and TEXINPUTS puts those and this build's generated macros first,
+# so every scenario compiles the same sources. pdflatex runs without shell-escape.
 set -euo pipefail
-results=$(realpath "$1"); figures=$(realpath -m "$2"); build=$(realpath -m "$3"); pdf=$4
+results=$(realpath "$1"); build=$(realpath -m "$2"); pdf=$3; shift 3
 root=$(pwd)
-mkdir -p "$build" "$(dirname "$pdf")"
+mkdir -p "$build/figures" "$(dirname "$pdf")"
+rm -f "$build"/figures/*
+cp "$@" "$build/figures/"
 cd paper
-export TEXINPUTS=".:$results:$figures:"
+export TEXINPUTS=".:$build/figures:$results:"
 export BIBINPUTS="$root/paper:"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 export FORCE_SOURCE_DATE=1
@@ -19,7 +23,7 @@ compile() {
 # on failure, retry once from an empty build directory before reporting the error.
 if ! compile; then
     echo "latexmk failed; retrying from a clean $build" >&2
-    rm -rf "$build" && mkdir -p "$build"
+    find "$build" -mindepth 1 -maxdepth 1 ! -name figures -exec rm -rf {} +
     compile
 fi
 cp "$build/main.pdf" "$root/$pdf.tmp"

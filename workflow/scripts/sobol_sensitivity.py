@@ -1,17 +1,20 @@
 """Sobol indices of the key claims and conclusions; thin wrapper around sensitivity."""
 
 import json
+import logging
 from pathlib import Path
 
-from inference_scaling import latex, sampling, sensitivity
-from inference_scaling.io import log_line, write_text
+from inference_scaling import datasets, latex, sampling, sensitivity
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
     model, facts = sampling.model_and_facts(
         smk.input.growth,
         smk.input.grid,
-        Path(smk.input.arc).parent,
+        datasets.declared_csvs(smk.input),
         smk.params.ranges,
         smk.params.distributions,
         smk.params.inputs,
@@ -21,7 +24,7 @@ def main(smk):
     write_text(smk.output.json, latex.dump_json(result))
     write_text(smk.output.md, latex.sensitivity_markdown(result, ledger))
     write_text(smk.output.table, latex.sensitivity_table(result, ledger))
-    log_line(smk.log[0], f"{result['evaluations']} evaluations, {len(result['factors'])} factors")
+    log.info(f"{result['evaluations']} evaluations, {len(result['factors'])} factors")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

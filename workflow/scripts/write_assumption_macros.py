@@ -1,13 +1,17 @@
 """Write results/assumptions.tex: one \\assume... macro per assumption value."""
 
+import logging
+
 from inference_scaling import latex
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def main(smk):
     macros = {**latex.assumption_macros(smk.params.assumptions), **latex.constant_macros()}
     write_text(smk.output[0], latex.render_macros(macros, "Assumption values used by the build."))
-    log_line(smk.log[0], f"{len(macros)} assumption macros")
+    log.info(f"{len(macros)} assumption macros")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

@@ -1,8 +1,11 @@
 """Write the provenance macros shown on the paper's title page."""
 
 import datetime as dt
+import logging
 
-from inference_scaling.io import log_line, write_text
+from inference_scaling.io import write_text
+
+log = logging.getLogger(__name__)
 
 
 def provenance_tex(prov):
@@ -19,7 +22,7 @@ def provenance_tex(prov):
 
 def main(smk):
     write_text(smk.output[0], provenance_tex(smk.params.provenance))
-    log_line(smk.log[0], f"provenance: {smk.params.provenance}")
+    log.info(f"provenance: {smk.params.provenance}")
 
 
 if __name__ == "__main__" and "snakemake" in globals():

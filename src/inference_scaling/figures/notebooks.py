@@ -4,7 +4,7 @@ metadata.
     python -m inference_scaling.figures.notebooks convert notebooks/x.py results/notebooks/x.ipynb
     python -m inference_scaling.figures.notebooks execute IN.ipynb OUT.ipynb [--parameters JSON]
 
-Execution uses papermill with the ``python3`` kernel (jupyter_client starts it with the
+Execution uses nbclient with the ``python3`` kernel (jupyter_client starts it with the
 running interpreter, so the project's environment). A failing cell makes ``execute`` exit
 non-zero with the cell's error, so a broken notebook fails the build.
 """
@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..io import partial_path, write_text
+from ..io import write_text
 
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
@@ -61,30 +61,50 @@ def strip_volatile(nb) -> None:
             cell.execution_count = cell.get("execution_count")
 
 
-def execute(source, target, parameters=None, cwd=".") -> None:
-    """Run ``source`` with papermill, strip volatile metadata and write ``target``."""
+def inject_parameters(nb, parameters: dict) -> None:
+    """Insert a cell assigning ``parameters`` after the cell tagged ``parameters`` (as
+    papermill does, tag ``injected-parameters``) and record them in the metadata."""
     import nbformat
-    import papermill
 
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # papermill's raw output, before the volatile metadata is stripped
-    tmp = partial_path(target.with_suffix(".raw.ipynb"))
-    try:
-        papermill.execute_notebook(
-            str(source),
-            str(tmp),
-            parameters=parameters or {},
-            kernel_name="python3",
-            cwd=str(cwd),
-            progress_bar=False,
-            request_save_on_cell_execute=False,
-        )
-        nb = nbformat.read(tmp, as_version=4)
-        strip_volatile(nb)
-        write_text(target, nbformat.writes(nb) + "\n")
-    finally:
-        tmp.unlink(missing_ok=True)
+    if not parameters:
+        return
+    code = "# Parameters\n" + "".join(f"{k} = {v!r}\n" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(code, metadata={"tags": ["injected-parameters"]})
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    nb.cells.insert(tagged[0] + 1 if tagged else 0, cell)
+    nb.metadata["papermill"] = {"parameters": dict(parameters)}
+
+
+def read_notebook(source):
+    """An .ipynb, or a jupytext source converted in memory exactly as :func:`convert` does."""
+    import nbformat
+
+    if str(source).endswith(".ipynb"):
+        return nbformat.read(source, as_version=4)
+    import jupytext
+
+    nb = jupytext.read(source)
+    nb.metadata["kernelspec"] = dict(KERNEL)
+    nb.metadata["language_info"] = dict(LANGUAGE_INFO)
+    nb.metadata.pop("jupytext", None)
+    return nb
+
+
+def execute(source, target, parameters=None, cwd=".") -> None:
+    """Run ``source`` (.ipynb or jupytext .py) with nbclient in one ``python3`` kernel,
+    strip volatile metadata and write ``target``. A failing cell raises
+    ``nbclient.exceptions.CellExecutionError`` with the cell's traceback."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = read_notebook(source)
+    inject_parameters(nb, parameters or {})
+    _stable_ids(nb)
+    NotebookClient(
+        nb, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}, timeout=600
+    ).execute()
+    strip_volatile(nb)
+    write_text(Path(target), nbformat.writes(nb) + "\n")
 
 
 def main(argv=None) -> int:
@@ -104,7 +124,7 @@ def main(argv=None) -> int:
         return 0
     try:
         execute(args.source, args.target, json.loads(args.parameters), args.cwd)
-    except Exception as exc:  # papermill's error carries the failing cell's traceback
+    except Exception as exc:  # nbclient's error carries the failing cell's traceback
         sys.stderr.write(f"error: notebook {args.source} failed:\n{exc}\n")
         return 1
     return 0
