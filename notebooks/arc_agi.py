@@ -17,7 +17,7 @@
 
 # %% tags=["parameters"]
 arc_csv = "data/arc_agi.csv"
-claims_json = "results/claims.json"  # the ledger written by compute_claims
+claims_json = "results/default/claims.json"  # the ledger written by compute_claims
 
 # %%
 # ruff: noqa: E402, B018 - notebook: imports after the parameters cell, figures shown by value

@@ -19,7 +19,7 @@
 
 # %% tags=["parameters"]
 models_csv = "data/epoch_notable_models.csv"
-growth_json = "results/pretrain_growth.json"  # written by the fit_pretrain_growth job
+growth_json = "results/default/pretrain_growth.json"  # written by the fit_pretrain_growth job
 assumptions = None  # {"era.frontier_top_n": ..., ...}; None reads config/assumptions.yaml
 
 # %%
@@ -76,7 +76,7 @@ for name, fit in rows.items():
 for name, fit in rows.items():
     assert np.isclose(fit.growth, ledger_growth["fits"][name]["growth"], rtol=1e-12), name
     assert fit.n == ledger_growth["fits"][name]["n"], name
-print("notebook fits == results/pretrain_growth.json")
+print("notebook fits == results/default/pretrain_growth.json")
 
 # %% [markdown]
 # ## Sensitivity to the frontier size and the window

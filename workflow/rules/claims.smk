@@ -1,10 +1,10 @@
 rule compute_claims:
     """Recompute every claim of the essay and write the ledger, its macros and tables."""
     input:
+        **LEDGER_CSVS,
         code=script_code("compute_claims"),
         growth=GROWTH,
         grid=GRID,
-        **LEDGER_CSVS,
     output:
         json=out("claims.json"),
         tex=out("claims.tex"),

@@ -1,10 +1,10 @@
 rule monte_carlo_shard:
     """Evaluate every claim and conclusion on this shard's blocks of Monte Carlo draws."""
     input:
+        **LEDGER_CSVS,
         code=script_code("monte_carlo_shard"),
         growth=GROWTH,
         grid=GRID,
-        **LEDGER_CSVS,
     output:
         temp(out("uncertainty/shard_{shard}_of_{shards}.npz")),
     log:
@@ -56,10 +56,10 @@ rule merge_monte_carlo:
 rule sobol_sensitivity:
     """Sobol first-order and total indices (SALib) of the key claims and every conclusion."""
     input:
+        **LEDGER_CSVS,
         code=script_code("sobol_sensitivity"),
         growth=GROWTH,
         grid=GRID,
-        **LEDGER_CSVS,
         ledger=out("claims.json"),
     output:
         json=out("sensitivity.json"),

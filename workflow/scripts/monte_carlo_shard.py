@@ -1,7 +1,6 @@
 """Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
 
 import logging
-from pathlib import Path
 
 import numpy as np
 
