@@ -59,9 +59,10 @@ $(VENV)/.synced: uv.lock pyproject.toml tools/bootstrap-python.sh
 tex:
 	@tools/bootstrap-tex.sh
 
+# The hooks of .pre-commit-config.yaml (ruff, ruff format, snakefmt, codespell, large files),
+# all local, then Snakemake's own lint.
 lint: env
-	$(VENV)/bin/ruff check src tests workflow tools
-	$(VENV)/bin/snakefmt --check Snakefile workflow/rules/*.smk
+	$(VENV)/bin/pre-commit run --all-files
 	$(SNAKEMAKE) --lint
 
 clean:

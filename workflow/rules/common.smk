@@ -11,6 +11,8 @@ import os
 import subprocess
 import sys
 
+from snakemake.settings.types import DeploymentMethod
+
 from inference_scaling.code_deps import module_sources, package_sources
 from inference_scaling.config import ConfigError, load_assumptions, load_uncertainty
 
@@ -27,8 +29,18 @@ except (ConfigError, ValueError) as exc:
     sys.exit(1)
 
 VALUES = ASSUMPTIONS.values
-# Software of every rule: the pinned environment (used with --use-conda; otherwise .venv).
+# Software of every rule: the pinned environment (used with --sdm conda; otherwise .venv).
+# It holds the dependencies only; jobs import this checkout's package through PYTHONPATH,
+# which every job inherits (environment.yml cannot install the package from
+# .snakemake/conda/, where Snakemake puts it).
 ENV = "../../environment.yml"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [os.path.join(workflow.basedir, "src"), os.environ.get("PYTHONPATH")])
+)
+# The interpreter of shell: jobs: the conda env's python under --sdm conda, else the one
+# running Snakemake (the project's .venv).
+USE_CONDA = DeploymentMethod.CONDA in workflow.deployment_settings.deployment_method
+PYTHON = "python" if USE_CONDA else sys.executable
 RESULTS = f"results/scenarios/{SCENARIO}" if SCENARIO else "results"
 FIGURES = f"{RESULTS}/figures" if SCENARIO else "figures"
 PAPER_PDF = f"{RESULTS}/paper/main.pdf" if SCENARIO else "paper/main.pdf"

@@ -5,9 +5,9 @@ import json
 
 NOTEBOOKS = ["growth_trend", "arc_agi", "appendix_walkthrough"]
 NOTEBOOK_OUTPUTS = [out(f"notebooks/{name}.executed.ipynb") for name in NOTEBOOKS]
-# The interpreter running Snakemake (the project's .venv); papermill starts the python3 kernel
-# with the same interpreter, so notebooks import this checkout's package.
-NB_RUN = f"{sys.executable} -m inference_scaling.figures.notebooks"
+# PYTHON (common.smk) is the job's interpreter; papermill starts the python3 kernel with the
+# same interpreter, so notebooks import this checkout's package.
+NB_RUN = f"{PYTHON} -m inference_scaling.figures.notebooks"
 NB_EXECUTE = (
     f"{NB_RUN} execute {{input.notebook}} {{output}} --parameters {{params.parameters:q}} "
     "> {log} 2>&1 || (tail -n 40 {log} >&2; exit 1)"
