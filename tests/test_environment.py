@@ -59,7 +59,8 @@ def test_conda_dry_run_resolves_the_env_and_uses_its_python(tmp_path):
         '#!/bin/sh\ncase "$*" in\n'
         '  *--version*) echo "conda 24.11.0";;\n'
         '  *channel_priority*) echo \'{"get": {"channel_priority": "strict"}}\';;\n'
-        f'  *info*) echo \'{{"conda_prefix": "{tmp_path}", "envs_dirs": [], "platform": "linux-64"}}\';;\n'
+        f'  *info*) echo \'{{"conda_prefix": "{tmp_path}", "envs_dirs": [], '
+        '"platform": "linux-64"}\';;\n'
         "  *) exit 1;;\nesac\n"
     )
     stub.chmod(0o755)

@@ -44,11 +44,19 @@ if not SCENARIO:
     SCENARIO_NAMES = sorted(glob_wildcards("config/scenarios/{name}.yaml").name)
 
     rule compare_scenarios:
-        """Which claims and conclusions survive each scenario: Markdown, LaTeX and HTML."""
+        """Values, verdicts and conclusions that change in some scenario: Markdown, LaTeX, HTML."""
         input:
             code=script_code("compare_scenarios"),
-            default=out("claims.json"),
-            scenarios=expand("results/scenarios/{name}/claims.json", name=SCENARIO_NAMES),
+            # The first build is the reference; names, ledgers and uncertainty files are in
+            # the same order.
+            ledgers=[
+                out("claims.json"),
+                *expand("results/scenarios/{name}/claims.json", name=SCENARIO_NAMES),
+            ],
+            uncertainty=[
+                out("uncertainty.json"),
+                *expand("results/scenarios/{name}/uncertainty.json", name=SCENARIO_NAMES),
+            ],
         output:
             md=out("compare.md"),
             tex=out("compare.tex"),
@@ -62,5 +70,7 @@ if not SCENARIO:
             out("logs/compare_scenarios.log"),
         conda:
             ENV
+        params:
+            names=["default", *SCENARIO_NAMES],
         script:
             "../scripts/compare_scenarios.py"

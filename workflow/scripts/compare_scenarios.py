@@ -1,4 +1,4 @@
-"""Tabulate which claims and conclusions survive each scenario (Markdown, LaTeX and HTML)."""
+"""Tabulate how each scenario moves the claims and conclusions (Markdown, LaTeX and HTML)."""
 
 from inference_scaling import compare
 from inference_scaling.io import log_line
@@ -6,8 +6,8 @@ from inference_scaling.report_pages import render_file
 
 
 def main(smk):
-    ledgers = compare.read_ledgers(smk.input.default, smk.input.scenarios)
-    log_line(smk.log[0], compare.write_comparison(ledgers, smk.output.md, smk.output.tex))
+    builds = compare.read_builds(smk.params.names, smk.input.ledgers, smk.input.uncertainty)
+    log_line(smk.log[0], compare.write_comparison(builds, smk.output.md, smk.output.tex))
     render_file(smk.output.md, smk.output.html)
 
 
