@@ -268,8 +268,10 @@ def flatten(main: Path, generated: Path) -> str:
         text = path.read_text(encoding="utf-8")
         if _is_definitions(text):
             macros.update(macro_definitions(text))
-            return f"% {name}: macros expanded in place"
-        return INPUT.sub(inline, _strip_comments(text)).rstrip("\n")
+            return ""
+        # "%" + newline on both sides: the text neither fuses with a control word before it
+        # ("\\small" + "Percentiles") nor adds a space, as with \\input itself.
+        return "%\n" + INPUT.sub(inline, _strip_comments(text)).rstrip("\n") + "%\n"
 
     text = INPUT.sub(inline, _strip_comments(Path(main).read_text(encoding="utf-8")))
     return expand_macros(text, macros)
@@ -281,9 +283,11 @@ def _strip_comments(tex: str) -> str:
 
 
 def changed_passages(diff_tex: str) -> int:
-    """Passages latexdiff marked as added or deleted (each \\DIFaddbegin/\\DIFdelbegin)."""
+    """Passages latexdiff marked: each added or deleted run, a replacement (a deletion
+    followed at once by an addition) counting once."""
     body = diff_tex.split("\\begin{document}", 1)[-1]
-    return len(re.findall(r"\\DIF(?:add|del)begin\b", body))
+    marked = len(re.findall(r"\\DIF(?:add|del)begin\b", body))
+    return marked - len(re.findall(r"\\DIFdelend\s*\\DIFaddbegin\b", body))
 
 
 def compile_diff(diff_tex: Path, head_paper: Path, head_results: Path, head_figures: Path):
