@@ -9,7 +9,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all test env tex lint clean scenario compare report arxiv bench diff
+.PHONY: all test env tex lint clean scenario compare report arxiv bench diff lab
 all: env tex
 	$(SNAKEMAKE)
 	@$(VENV)/bin/python -m inference_scaling.report results/claims.json paper/main.pdf
@@ -47,6 +47,20 @@ diff: env tex
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
 	$(VENV)/bin/python tools/bench.py results/bench.md
+
+# JupyterLab on notebooks/ in its own environment (.venv-lab: the build's packages plus the
+# `lab` group), so the build environment never carries JupyterLab. The jupytext sources open
+# as notebooks (tools/jupyterlab-overrides.json); data/ resolves from notebooks/ as well.
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+LAB_VENV := .venv-lab
+LAB_PORT ?= 8888
+lab: env
+	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen \
+		--group lab --python python3 --quiet
+	mkdir -p $(LAB_VENV)/share/jupyter/lab/settings
+	cp tools/jupyterlab-overrides.json $(LAB_VENV)/share/jupyter/lab/settings/overrides.json
+	$(LAB_VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --port=$(LAB_PORT) \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: env tex
 	$(VENV)/bin/python -m pytest
