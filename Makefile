@@ -42,7 +42,7 @@ arxiv: all
 
 # make diff [BASE=<git ref>] (default: upstream, else HEAD~1) -> results/diff/
 diff: env tex
-	tools/review_diff.sh $(BASE)
+	CORES=$(CORES) tools/review_diff.sh $(BASE)
 
 # Times the edit -> PDF loop and the Monte Carlo; writes results/bench.md.
 bench: all
