@@ -34,13 +34,19 @@ VALUES = ASSUMPTIONS.values
 # which every job inherits (environment.yml cannot install the package from
 # .snakemake/conda/, where Snakemake puts it).
 ENV = "../../environment.yml"
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    filter(None, [os.path.join(workflow.basedir, "src"), os.environ.get("PYTHONPATH")])
-)
 # The interpreter of shell: jobs: the conda env's python under --sdm conda, else the one
-# running Snakemake (the project's .venv).
+# running Snakemake (the project's .venv, where the package is installed).
 USE_CONDA = DeploymentMethod.CONDA in workflow.deployment_settings.deployment_method
 PYTHON = "python" if USE_CONDA else sys.executable
+if USE_CONDA:
+    # The env holds the dependencies only (environment.yml cannot install the package from
+    # .snakemake/conda/, where Snakemake puts it): jobs, which inherit this process's
+    # environment, import this checkout's src/ instead. Set, not required: no envvars:.
+    os.environ.update(
+        PYTHONPATH=os.pathsep.join(
+            filter(None, [os.path.join(workflow.basedir, "src"), os.environ.get("PYTHONPATH")])
+        )
+    )
 RESULTS = f"results/scenarios/{SCENARIO}" if SCENARIO else "results"
 FIGURES = f"{RESULTS}/figures" if SCENARIO else "figures"
 PAPER_PDF = f"{RESULTS}/paper/main.pdf" if SCENARIO else "paper/main.pdf"
