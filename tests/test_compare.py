@@ -116,3 +116,24 @@ def test_number_formatting_by_hand():
 def test_mismatched_inputs_are_refused(tmp_path):
     with pytest.raises(ValueError, match="2 builds but 1 ledgers"):
         compare.read_builds(["a", "b"], [tmp_path / "a.json"])
+
+
+def test_essay_values_keep_only_the_precision_written():
+    assert compare.value_cell(5, trim=True).text == "5"
+    assert compare.value_cell(27.0, trim=True).text == "27"
+    assert compare.value_cell(0.25, trim=True).text == "0.25"
+    assert compare.value_cell(5).text == "5.00"
+
+
+def test_statements_lose_their_latex_in_plain_text_and_keep_it_in_latex():
+    statement = "A 10^24 FLOP model, 2020--2024, at 10^{-3}"
+    assert compare.plain_label(statement) == "A 10²⁴ FLOP model, 2020–2024, at 10⁻³"
+    assert compare.tex_label(statement) == "A $10^{24}$ FLOP model, 2020--2024, at $10^{-3}$"
+    assert compare.tex_label("50% of x_1") == r"50\% of x\_1"
+
+
+def test_a_build_without_monte_carlo_does_not_make_a_conclusion_differ(builds):
+    builds["kaplan"]["uncertainty"] = None
+    _, rows, unchanged = compare.comparison_rows(builds)
+    assert [r.id for r in rows if r.kind == "conclusion"] == ["us"]
+    assert rows[-1].cells[2].text == "holds"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +73,9 @@ def read_builds(
     return builds
 
 
-def _number(v: float) -> Cell:
-    """Three significant figures; powers of ten outside 0.001 .. 999,999."""
+def _number(v: float, trim: bool = False) -> Cell:
+    """Three significant figures (``trim``: without trailing zeros, for the essay's values,
+    which carry only the precision it wrote); powers of ten outside 0.001 .. 999,999."""
     if v == 0 or not math.isfinite(v):
         return Cell(str(v), f"${v}$" if math.isfinite(v) else r"\textemdash{}")
     exp = math.floor(math.log10(abs(v)))
@@ -82,6 +84,8 @@ def _number(v: float) -> Cell:
         mantissa, exp = mantissa / 10, exp + 1
     if -3 <= exp < 6:
         text = f"{v:,.{max(0, 2 - exp)}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
         return Cell(text, "$" + text.replace(",", "{,}") + "$")
     m = f"{mantissa:.2f}".rstrip("0").rstrip(".")
     power = str(exp).translate(SUPERSCRIPT)
@@ -90,11 +94,12 @@ def _number(v: float) -> Cell:
     return Cell(f"{m}×10{power}", f"${m}\\times10^{{{exp}}}$")
 
 
-def value_cell(value, verdict: str | None = None) -> Cell:
+def value_cell(value, verdict: str | None = None, trim: bool = False) -> Cell:
     """A scalar or ``[low, high]`` value, with its verdict marked unless it is reproduced."""
     if value is None:
         return Cell("—", r"\textemdash{}")
-    parts = [_number(float(v)) for v in (value if isinstance(value, list) else [value])]
+    values = value if isinstance(value, list) else [value]
+    parts = [_number(float(v), trim) for v in values]
     text = "–".join(p.text for p in parts)
     tex = "--".join(p.tex for p in parts)
     mark = VERDICT_MARK.get(verdict or "reproduced", verdict)
@@ -155,7 +160,7 @@ def comparison_rows(builds: Mapping[str, dict]) -> tuple[list[str], list[Row], i
                 cid,
                 rec.get("label") or rec["statement"],
                 rec.get("unit", ""),
-                value_cell(rec.get("essay_value")),
+                value_cell(rec.get("essay_value"), trim=True),
                 tuple(
                     value_cell(r["value"], r["verdict"]) if r else value_cell(None) for r in records
                 ),
@@ -165,7 +170,9 @@ def comparison_rows(builds: Mapping[str, dict]) -> tuple[list[str], list[Row], i
         kid = rec["id"]
         held = [by_id[kid]["holds"] if kid in by_id else None for by_id in concl]
         p = [prob.get(kid) for prob in probs]
-        if len(set(held)) == 1 and _same([round(x, 2) if x is not None else None for x in p]):
+        # Probabilities as shown; a build without a Monte Carlo summary does not count.
+        shown = [round(x, 2) for x in p if x is not None]
+        if len(set(held)) == 1 and len(set(shown)) <= 1:
             unchanged += 1
             continue
         rows.append(
@@ -179,6 +186,24 @@ def comparison_rows(builds: Mapping[str, dict]) -> tuple[list[str], list[Row], i
             )
         )
     return names, rows, unchanged
+
+
+POWER = re.compile(r"10\^\{?(-?\d+)\}?")
+
+
+def plain_label(text: str) -> str:
+    """A statement written for LaTeX as plain text: en dashes, superscript powers of ten."""
+    text = POWER.sub(lambda m: "10" + m.group(1).translate(SUPERSCRIPT), text)
+    return text.replace("--", "–")
+
+
+def tex_label(text: str) -> str:
+    """A statement escaped for LaTeX, its powers of ten in math mode."""
+    parts = POWER.split(text)
+    # split() alternates text and exponents: escape the text, typeset the exponents.
+    return "".join(
+        tex_escape(part) if i % 2 == 0 else f"$10^{{{part}}}$" for i, part in enumerate(parts)
+    )
 
 
 def _unchanged_line(unchanged: int, names) -> str:
@@ -207,7 +232,7 @@ def to_markdown(names, rows, unchanged) -> str:
             "|---|---|---|" + "---|" * len(names),
         ]
         out += [
-            f"| {r.label} (`{r.id}`) | {r.unit} | {r.essay.text} | "
+            f"| {plain_label(r.label)} (`{r.id}`) | {r.unit} | {r.essay.text} | "
             + " | ".join(c.text for c in r.cells)
             + " |"
             for r in claims
@@ -217,7 +242,7 @@ def to_markdown(names, rows, unchanged) -> str:
         out += ["## Conclusions", "", "| conclusion | " + " | ".join(names) + " |"]
         out.append("|---|" + "---|" * len(names))
         out += [
-            f"| {r.label} (`{r.id}`) | " + " | ".join(c.text for c in r.cells) + " |"
+            f"| {plain_label(r.label)} (`{r.id}`) | " + " | ".join(c.text for c in r.cells) + " |"
             for r in conclusions
         ]
         out.append("")
@@ -251,14 +276,14 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
             continue
         lines += ["\\midrule", f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\"]
         for r in group:
-            label = tex_escape(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
+            label = tex_label(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
             # A parbox wraps long statements without the array package.
             cells = [
-                f"\\parbox[t]{{0.3\\linewidth}}{{\\raggedright {label}}}",
+                f"\\parbox[t]{{0.36\\linewidth}}{{\\raggedright {label}}}",
                 r.essay.tex,
                 *(c.tex for c in r.cells),
             ]
-            lines.append(" & ".join(cells) + " \\\\")
+            lines.append(" & ".join(cells) + " \\\\[2pt]")
     if not rows:
         lines += ["\\midrule", f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{No differences.}} \\\\"]
     lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]
