@@ -30,9 +30,6 @@ except (ConfigError, ValueError) as exc:
 
 VALUES = ASSUMPTIONS.values
 # Software of every rule: the pinned environment (used with --sdm conda; otherwise .venv).
-# It holds the dependencies only; jobs import this checkout's package through PYTHONPATH,
-# which every job inherits (environment.yml cannot install the package from
-# .snakemake/conda/, where Snakemake puts it).
 ENV = "../../environment.yml"
 # The interpreter of shell: jobs: the conda env's python under --sdm conda, else the one
 # running Snakemake (the project's .venv, where the package is installed).
