@@ -100,9 +100,11 @@ def _changed(out):
 
 
 def _pdf_text(pdf):
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    """The PDF's words separated by single spaces (line breaks and ulem's boxes vary)."""
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
+    return " ".join(text.split())
 
 
 def test_assumption_edit_shows_its_claims_figures_and_numbers(history):
