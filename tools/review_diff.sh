@@ -33,6 +33,8 @@ echo "diff: building $base ($short) in a temporary worktree" >&2
     "$venv/snakemake" $targets --cores "$cores" --quiet rules) >&2 || {
     echo "error: diff: the build of $base failed" >&2; exit 1; }
 echo "diff: building the working tree" >&2
+# Likewise this checkout's package, whichever checkout the venv was installed from.
+export PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}"
 # shellcheck disable=SC2086
 "$venv/snakemake" $targets --cores "$cores" --rerun-incomplete --quiet rules >&2 || {
     echo "error: diff: the build of the working tree failed" >&2; exit 1; }
