@@ -100,11 +100,12 @@ def _changed(out):
 
 
 def _pdf_text(pdf):
-    """The PDF's words separated by single spaces (line breaks and ulem's boxes vary)."""
+    """The PDF's words separated by single spaces (line breaks and ulem's boxes vary), without
+    the colons ulem draws its wavy underline of added text with."""
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    return " ".join(text.split())
+    return " ".join(re.sub(r":{2,}", " ", text).split())
 
 
 def test_assumption_edit_shows_its_claims_figures_and_numbers(history):
