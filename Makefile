@@ -15,7 +15,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all help test env tex lint clean scenario compare report arxiv bench diff golden mutation
+.PHONY: all help test env tex lint clean scenario compare report arxiv bench diff golden mutation lab
 
 ## all      build the default scenario: results/default/ (ledger, figures, notebooks) and paper/main.pdf
 all: env tex
@@ -52,7 +52,7 @@ arxiv: all
 
 ## diff     what changed since BASE: results/diff/ (claims, figures, marked-up paper)
 diff: env tex
-	tools/review_diff.sh $(BASE)
+	CORES=$(CORES) tools/review_diff.sh $(BASE)
 
 ## bench    time the edit -> PDF loop against its targets: results/bench.md and README.md
 bench: env tex
@@ -81,10 +81,9 @@ $(VENV)/.synced: uv.lock pyproject.toml tools/bootstrap-python.sh
 tex:
 	@tools/bootstrap-tex.sh
 
-## lint     ruff, snakefmt and snakemake --lint
+## lint     the pre-commit hooks (ruff, ruff format, snakefmt, codespell, large files), then snakemake --lint
 lint: env
-	$(VENV)/bin/ruff check src tests workflow tools
-	$(VENV)/bin/snakefmt --check Snakefile workflow/rules/*.smk
+	$(VENV)/bin/pre-commit run --all-files
 	$(SNAKEMAKE) --lint
 
 ## clean    remove everything generated (results, build, dist, paper/main.pdf, .snakemake)
@@ -100,6 +99,14 @@ LAB_VENV := .venv-lab
 lab-env: env
 	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen \
 		--group lab --python python3 --quiet
+
+## lab      JupyterLab on notebooks/ (the jupytext sources open as notebooks), LAB_PORT=8888
+LAB_PORT ?= 8888
+lab: lab-env
+	mkdir -p $(LAB_VENV)/share/jupyter/lab/settings
+	cp tools/jupyterlab-overrides.json $(LAB_VENV)/share/jupyter/lab/settings/overrides.json
+	$(LAB_VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --port=$(LAB_PORT) \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## explore  the assumption explorer as a local web page (Voila), PORT=8866
 PORT ?= 8866

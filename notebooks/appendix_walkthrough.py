@@ -28,6 +28,10 @@ import numpy as np
 from inference_scaling import lifetime
 from inference_scaling.config import load_assumptions
 from inference_scaling.figures import data, model
+from inference_scaling.paths import project_path
+
+# Relative to the project root, also when Jupyter runs this notebook from notebooks/.
+chinchilla_csv = project_path(chinchilla_csv)
 
 if assumptions is None:
     assumptions = load_assumptions().values

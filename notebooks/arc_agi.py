@@ -24,6 +24,10 @@ claims_json = "results/default/claims.json"  # the ledger written by compute_cla
 # %matplotlib inline
 from inference_scaling import datasets
 from inference_scaling.figures import data, essay, style
+from inference_scaling.paths import project_path
+
+# Relative to the project root, also when Jupyter runs this notebook from notebooks/.
+arc_csv, claims_json = project_path(arc_csv), project_path(claims_json)
 
 results = datasets.arc_results(arc_csv)
 print(f"{'model':<28}{'set':<14}{'score %':>8}{'USD/task':>10}  flag")

@@ -32,6 +32,10 @@ import numpy as np
 from inference_scaling import datasets, era
 from inference_scaling.config import load_assumptions
 from inference_scaling.figures import growth as growth_figure
+from inference_scaling.paths import project_path
+
+# Relative to the project root, also when Jupyter runs this notebook from notebooks/.
+models_csv, growth_json = project_path(models_csv), project_path(growth_json)
 
 if assumptions is None:
     assumptions = load_assumptions().values

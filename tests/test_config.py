@@ -249,7 +249,7 @@ def test_scenario_overrides_value_and_range(tmp_path):
             "era.exchange_rate.value: expected number",
         ),
         ("overrides:\n  era:\n    exchange_rate: 0.5\n", "description: missing"),
-        ("description: t\noverides: {}\n", "overides: unknown key"),
+        ("description: t\noverides: {}\n", "overides: unknown key"),  # codespell:ignore
         ("", "file is empty"),
     ],
 )

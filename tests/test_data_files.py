@@ -1,14 +1,19 @@
-"""Validate the shipped data files in data/ against data/sources.yaml.
+"""Validate the shipped data files in data/.
 
-The checker `check_dataset` lives here for now; it is written without any
-project imports so it can later move into the package unchanged.
+data/sources.yaml describes every file; data/datapackage.json, generated from it
+(tools/datapackage_json.py), is the same description as a Frictionless Data Package, and the
+``frictionless`` library validates every CSV against it (header, types, required cells,
+allowed values, provenance flags). The few checks a schema cannot express stay here.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
+import json
 import math
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +21,8 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SOURCES = DATA_DIR / "sources.yaml"
-NOT_DATA = {"sources.yaml", "README.md"}
+PACKAGE = DATA_DIR / "datapackage.json"
+NOT_DATA = {"sources.yaml", "datapackage.json", "README.md"}
 
 COLUMN_TYPES = {"number", "text", "date", "category"}
 REQUIRED_ENTRY_KEYS = {
@@ -87,53 +93,41 @@ def check_spec(spec: dict, flags: dict) -> list[str]:
     return problems
 
 
-def check_dataset(csv_path: Path, spec: dict, flags: dict | None = None) -> list[str]:
-    """Return a list of problems found in ``csv_path`` given its ``spec``.
-
-    ``spec`` is one entry of sources.yaml (the ``columns`` mapping is what is
-    used); ``flags`` is the legend, used to check the flag column. An empty
-    list means the file conforms.
-    """
-    problems: list[str] = []
-    columns: dict = spec["columns"]
+def check_cells(csv_path: Path, spec: dict) -> list[str]:
+    """What the data package's schema cannot say: no cell has surrounding whitespace, every
+    number is finite, the file has rows. Types, required cells, allowed values and the
+    header are checked by frictionless against data/datapackage.json."""
     name = Path(csv_path).name
     with open(csv_path, newline="", encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return [f"{name}: file is empty"]
-        rows = list(reader)
-
-    if header != list(columns):
-        problems.append(f"{name}: header {header} != declared {list(columns)}")
-        return problems
-    if not rows:
-        problems.append(f"{name}: no data rows")
-
-    for line_no, row in enumerate(rows, start=2):
-        if len(row) != len(header):
-            problems.append(f"{name}:{line_no}: {len(row)} fields, expected {len(header)}")
-            continue
-        for col_name, cell in zip(header, row, strict=True):
-            col = columns[col_name]
+        rows = list(csv.reader(fh))
+    if len(rows) < 2:
+        return [f"{name}: no data rows"]
+    problems = []
+    header = rows[0]
+    for line_no, row in enumerate(rows[1:], start=2):
+        for col_name, cell in zip(header, row, strict=False):
             where = f"{name}:{line_no}:{col_name}"
             if cell != cell.strip():
                 problems.append(f"{where}: surrounding whitespace in {cell!r}")
-            if cell == "":
-                if not col.get("nullable", False):
-                    problems.append(f"{where}: empty but column is not nullable")
-                continue
-            kind = col["type"]
-            if kind == "number" and _parse_number(cell) is None:
+            col = spec["columns"].get(col_name, {})
+            if col.get("type") == "number" and cell and _parse_number(cell) is None:
                 problems.append(f"{where}: {cell!r} is not a finite number")
-            elif kind == "date" and _parse_date(cell) is None:
-                problems.append(f"{where}: {cell!r} is not an ISO 8601 date")
-            elif kind == "category" and cell not in col["values"]:
-                problems.append(f"{where}: {cell!r} not in {col['values']}")
-            if col_name == "flag" and flags is not None and cell not in flags:
-                problems.append(f"{where}: flag {cell!r} not in legend")
     return problems
+
+
+def frictionless_errors(package_path: Path, resource_name: str | None = None) -> list[str]:
+    """Error types and messages of ``frictionless.validate`` on the package (or one of its
+    resources)."""
+    from frictionless import Package
+
+    package = Package(str(package_path))
+    resources = [package.get_resource(resource_name)] if resource_name else package.resources
+    errors = []
+    for resource in resources:
+        report = resource.validate()
+        found = [*report.errors, *(e for task in report.tasks for e in task.errors)]
+        errors += [f"{e.type}: {e.message}" for e in found]
+    return errors
 
 
 # --------------------------------------------------------------------------
@@ -180,13 +174,45 @@ def test_entry_is_complete(spec, sources):
     assert check_spec(spec, sources["flags"]) == []
 
 
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "datapackage_json", DATA_DIR.parent / "tools" / "datapackage_json.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_datapackage_is_generated_from_sources():
+    assert PACKAGE.read_text(encoding="utf-8") == _generator().render(), (
+        "data/datapackage.json drifted from data/sources.yaml: run "
+        "`.venv/bin/python tools/datapackage_json.py > data/datapackage.json`"
+    )
+
+
+def test_every_file_conforms_to_the_data_package():
+    assert frictionless_errors(PACKAGE) == []
+
+
+def test_flag_is_a_constrained_field_everywhere():
+    package = json.loads(PACKAGE.read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        flag = next(f for f in resource["schema"]["fields"] if f["name"] == "flag")
+        assert flag["constraints"] == {
+            "required": True,
+            "enum": ["exact", "approx", "derived", "digitized"],
+        }, resource["name"]
+        assert resource["licenses"][0]["name"] == "CC-BY-4.0"
+        assert all(f["unit"] for f in resource["schema"]["fields"])
+
+
 @pytest.mark.parametrize("spec", _specs(), ids=lambda s: s["file"])
-def test_file_matches_declaration(spec, sources):
-    assert check_dataset(DATA_DIR / spec["file"], spec, sources["flags"]) == []
+def test_cells_are_clean(spec):
+    assert check_cells(DATA_DIR / spec["file"], spec) == []
 
 
 # --------------------------------------------------------------------------
-# the checker must reject broken files
+# the checks must reject broken files
 # --------------------------------------------------------------------------
 
 
@@ -197,47 +223,59 @@ def _spec_for(sources, file_name):
 @pytest.mark.parametrize(
     "mutate, expected",
     [
-        (lambda lines: [lines[0].replace("training_flop", "flop")] + lines[1:], "header"),
+        (lambda lines: [lines[0].replace("training_flop", "flop")] + lines[1:], "incorrect-label"),
         (
             lambda lines: lines[:1] + [lines[1].replace("2.62e+16", "lots")] + lines[2:],
-            "finite number",
+            "type-error",
         ),
+        (
+            lambda lines: lines[:1] + [lines[1].replace("2018-01-09", "09/01/2018")] + lines[2:],
+            "type-error",
+        ),
+        (
+            lambda lines: lines[:1] + [lines[1].replace(",exact", ",guessed")] + lines[2:],
+            "constraint-error",
+        ),
+        (
+            lambda lines: lines[:1] + [lines[1].replace(",no,", ",maybe,")] + lines[2:],
+            "constraint-error",
+        ),
+        (
+            lambda lines: lines[:1] + [lines[1].replace("Refined Part Pooling", "")] + lines[2:],
+            "constraint-error",
+        ),
+        (lambda lines: lines[:1] + [lines[1] + ",extra"] + lines[2:], "extra-cell"),
+    ],
+    ids=["header", "text-in-number", "date-format", "flag", "category", "empty-required", "extra"],
+)
+def test_data_package_rejects_broken_copy(tmp_path, mutate, expected):
+    shutil.copy(PACKAGE, tmp_path / PACKAGE.name)
+    good = (DATA_DIR / "epoch_notable_models.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "epoch_notable_models.csv").write_text(
+        "\n".join(mutate(good)) + "\n", encoding="utf-8"
+    )
+    problems = frictionless_errors(tmp_path / PACKAGE.name, "epoch-notable-models")
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
         (
             lambda lines: lines[:1] + [lines[1].replace("2.62e+16", "inf")] + lines[2:],
             "finite number",
         ),
-        (
-            lambda lines: lines[:1] + [lines[1].replace("2018-01-09", "09/01/2018")] + lines[2:],
-            "ISO 8601",
-        ),
-        (lambda lines: lines[:1] + [lines[1].replace(",exact", ",guessed")] + lines[2:], "not in"),
-        (lambda lines: lines[:1] + [lines[1].replace(",no,", ",maybe,")] + lines[2:], "not in"),
-        (
-            lambda lines: lines[:1] + [lines[1].replace("Refined Part Pooling", "")] + lines[2:],
-            "not nullable",
-        ),
-        (lambda lines: lines[:1] + [lines[1] + ",extra"] + lines[2:], "fields"),
+        (lambda lines: lines[:1] + [lines[1].replace(",exact", ", exact")] + lines[2:], "space"),
         (lambda lines: lines[:1], "no data rows"),
     ],
-    ids=[
-        "header",
-        "text-in-number",
-        "infinite",
-        "date-format",
-        "flag",
-        "category",
-        "empty-required",
-        "extra-field",
-        "no-rows",
-    ],
+    ids=["infinite", "whitespace", "no-rows"],
 )
-def test_checker_rejects_broken_copy(tmp_path, sources, mutate, expected):
+def test_cell_checks_reject_broken_copy(tmp_path, sources, mutate, expected):
     spec = _spec_for(sources, "epoch_notable_models.csv")
     good = (DATA_DIR / spec["file"]).read_text(encoding="utf-8").splitlines()
     broken = tmp_path / spec["file"]
     broken.write_text("\n".join(mutate(good)) + "\n", encoding="utf-8")
-    problems = check_dataset(broken, spec, sources["flags"])
-    assert problems, "checker accepted a broken file"
+    problems = check_cells(broken, spec)
     assert any(expected in p for p in problems), problems
 
 

@@ -106,3 +106,22 @@ def test_a_failing_notebook_fails(tmp_path):
     assert run.returncode != 0
     assert "deliberate" in run.stderr
     assert not (tmp_path / "out.ipynb").exists()
+
+
+def test_a_notebook_runs_from_its_own_folder_as_jupyter_starts_it(tmp_path):
+    # JupyterLab starts the kernel in notebooks/, not the project root: data/ must still be
+    # found (inference_scaling.paths.project_path). No parameters: the cell's defaults.
+    import nbclient
+
+    ipynb = tmp_path / "appendix_walkthrough.ipynb"
+    subprocess.run(
+        [*CLI, "convert", str(ROOT / "notebooks" / "appendix_walkthrough.py"), str(ipynb)],
+        check=True,
+    )
+    nb = nbformat.read(ipynb, as_version=4)
+    client = nbclient.NotebookClient(
+        nb, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    )
+    client.execute()  # raises CellExecutionError on a failing cell
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "tokens per deployment" in printed

@@ -71,14 +71,22 @@ def test_comparison_table(tmp_path, facts, ledger, assumptions):
         d = tmp_path / "scenarios" / name
         d.mkdir(parents=True)
         (d / "claims.json").write_text(json.dumps(_ledger_for(name, facts)))
-    scenarios = sorted(tmp_path.glob("scenarios/*/claims.json"))
-    ledgers = compare.read_ledgers(tmp_path / "claims.json", scenarios)
-    compare.write_comparison(ledgers, tmp_path / "compare.md", tmp_path / "compare.tex")
+    names = ["default", "kaplan_allocation", "pessimistic_exchange"]
+    ledgers = [
+        tmp_path / "claims.json",
+        *(tmp_path / "scenarios" / n / "claims.json" for n in names[1:]),
+    ]
+    builds = compare.read_builds(names, ledgers)
+    compare.write_comparison(builds, tmp_path / "compare.md", tmp_path / "compare.tex")
     md = (tmp_path / "compare.md").read_text()
-    assert "| claim or conclusion | default | kaplan_allocation | pessimistic_exchange |" in md
-    assert "| appendix.deploy_dominated_pretrain | ok | DIFFERS | ok |" in md
-    assert "| thresholds.amplified | ok | ok | DIFFERS |" in md
-    assert "conclusion: sub_threshold_passes_us" in md
-    assert "era.pretrain_growth |" not in md, "unchanged claims are left out"
+    assert "| claim | unit | essay | default | kaplan_allocation | pessimistic_exchange |" in md
+    by_id = {r["id"]: r for r in ledger}
+    amplified = next(line for line in md.splitlines() if "(`thresholds.amplified`)" in line)
+    assert amplified.endswith(" (differs) |"), "the pessimistic exchange rate breaks the claim"
+    assert f"| {by_id['thresholds.amplified']['value']:.1f} |" in amplified
+    _, rows, unchanged = compare.comparison_rows(builds)
+    assert len(rows) + unchanged == len(ledger) + len(conclusions.CONCLUSIONS)
+    assert f"{unchanged} further claims and conclusions are the same" in md
+    assert "(`era.pretrain_growth`)" not in md, "unchanged claims are left out"
     tex = (tmp_path / "compare.tex").read_text()
-    assert tex.startswith("\\begin{longtable}") and "DIFFERS" in tex
+    assert tex.startswith("\\begin{table}") and "(differs)" in tex

@@ -4,6 +4,12 @@
 
 conda users get the lock's versions for Python 3.11 (the oldest supported), installed by pip
 inside a conda env; tests/test_environment.py fails when the committed file drifts.
+
+The file installs the dependencies only, never the project itself: Snakemake copies it to
+``.snakemake/conda/<hash>.yaml`` and creates the environment there, where a relative ``-e .``
+names the wrong directory and an absolute ``file://`` path names one machine. The workflow
+makes the package importable instead (workflow/rules/common.smk puts ``src/`` on every job's
+``PYTHONPATH``); ``conda activate`` users run ``pip install -e .`` in the checkout.
 """
 
 from __future__ import annotations
@@ -48,7 +54,9 @@ def render() -> str:
     versions = locked_versions()
     lines = [
         "# Generated from uv.lock by tools/environment_yml.py; do not edit by hand.",
+        "# Dependencies only (the Snakemake rules' conda: env); to work in the checkout:",
         "# conda env create -f environment.yml && conda activate inference-scaling",
+        "# && pip install --no-deps -e .",
         "name: inference-scaling",
         "channels:",
         "  - conda-forge",
@@ -58,7 +66,6 @@ def render() -> str:
         "  - pip:",
     ]
     lines += [f"      - {name}=={versions[name]}" for name in direct_dependencies()]
-    lines.append("      - -e .")
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# make diff BASE=<git ref>: build BASE in a temporary worktree, then write into results/diff/
-# a latexdiff PDF of the paper, the claims whose value or verdict changed, and the figures
-# whose content changed. The working tree is left untouched; the worktree is removed on exit,
-# also on failure.
+# make diff BASE=<git ref>: what a commit range changes for a reader.
+# Builds BASE in a temporary git worktree with its own code, assumptions and macros, builds
+# the working tree as it is, then (src/inference_scaling/review.py) writes into results/diff/:
+# claims_changed.md, figures_changed.txt with a before|after PNG per changed figure,
+# paper-diff.pdf (latexdiff of both papers flattened, numbers expanded) and summary.md.
+# The working tree's sources are left untouched and the worktree is removed on exit, also on
+# failure. Exits non-zero, with the latexmk log's tail, when the marked-up paper does not
+# compile.
 set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 cd "$root"
@@ -13,24 +17,29 @@ fi
 git rev-parse --verify --quiet "$base^{commit}" >/dev/null || {
     echo "error: diff: '$base' is not a commit" >&2; exit 2; }
 venv=${VENV_BIN:-"$root/.venv/bin"}
+cores=${CORES:-2}
+# What to build on each side: the paper pulls in the ledger, the macros and every figure.
+targets=${DIFF_TARGETS:-paper/main.pdf}
+short=$(git rev-parse --short "$base")
 tmp=$(mktemp -d)
 cleanup() { git worktree remove --force "$tmp/base" >/dev/null 2>&1 || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 git worktree add --quiet --detach "$tmp/base" "$base"
-echo "diff: building $base ($(git rev-parse --short "$base")) in a temporary worktree" >&2
+
+echo "diff: building $base ($short) in a temporary worktree" >&2
 # The base's own package, not this checkout's, must compute the base's numbers.
-(cd "$tmp/base" && PYTHONPATH="$tmp/base/src" "$venv/snakemake" paper/main.pdf --cores 2)
-"$venv/snakemake" paper/main.pdf --cores 2
+# shellcheck disable=SC2086
+(cd "$tmp/base" && SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) PYTHONPATH="$tmp/base/src" \
+    "$venv/snakemake" $targets --cores "$cores" --quiet rules) >&2 || {
+    echo "error: diff: the build of $base failed" >&2; exit 1; }
+echo "diff: building the working tree" >&2
+# Likewise this checkout's package, whichever checkout the venv was installed from.
+export PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}"
+# shellcheck disable=SC2086
+"$venv/snakemake" $targets --cores "$cores" --rerun-incomplete --quiet rules >&2 || {
+    echo "error: diff: the build of the working tree failed" >&2; exit 1; }
+
 out="$root/results/diff"
-rm -rf "$out" && mkdir -p "$out"
-"$venv/python" -m inference_scaling.review "$tmp/base" "$root" "$out"
-# Marked-up paper: sources diffed, numbers from this build's macros.
-latexdiff --flatten "$tmp/base/paper/main.tex" "$root/paper/main.tex" > "$tmp/diff.tex" 2>/dev/null
-cp "$tmp/diff.tex" "$root/paper/.diff-main.tex"
-trap 'rm -f "$root/paper/.diff-main.tex"; cleanup' EXIT
-(cd "$root/paper" && TEXINPUTS=".:$root/results/default:$root/build/latex/default/figures:" BIBINPUTS="$root/paper:" \
-    latexmk -pdf -silent -outdir="$tmp/latex" .diff-main.tex >/dev/null 2>&1) \
-    && cp "$tmp/latex/.diff-main.pdf" "$out/paper-diff.pdf" \
-    || echo "diff: latexdiff PDF did not compile; see $out/paper-diff.tex" >&2
-cp "$tmp/diff.tex" "$out/paper-diff.tex"
-echo "diff: results/diff/{claims_changed.md,figures_changed.txt,paper-diff.pdf}" >&2
+rm -rf "$out"
+"$venv/python" -m inference_scaling.review --base "$tmp/base" --head "$root" --out "$out" \
+    --base-name "$base ($short)" --head-name "the working tree ($(git rev-parse --short HEAD))"

@@ -1,4 +1,5 @@
-"""Readers for the shipped datasets in ``data/`` (see ``data/sources.yaml``).
+"""Readers for the shipped datasets in ``data/`` (see ``data/sources.yaml``, and its
+Frictionless form ``data/datapackage.json``).
 
 Plain ``csv`` readers: the files are small and pandas would cost more to import than to use.
 Each reader returns plain Python/numpy values; nothing here computes a claim.

@@ -14,6 +14,7 @@ standard accounting uses ``6ND`` and ``2NI`` (:data:`STANDARD_COEFFICIENTS`).
 from __future__ import annotations
 
 import numpy as np
+from scipy.optimize import brentq
 
 #: (c_pre, c_inf) as simplified in the essay: C = ND + C_post + dNI.
 ESSAY_COEFFICIENTS = (1.0, 1.0)
@@ -174,7 +175,6 @@ def lifetime_optimal_allocation(
     beta=0.28,
     c_pre=6.0,
     c_inf=2.0,
-    iterations=200,
 ):
     """Parameters and tokens minimising lifetime compute at a fixed loss.
 
@@ -183,13 +183,15 @@ def lifetime_optimal_allocation(
     generated over the model's deployment [tokens]. Writing ``a = A/N^alpha`` and
     ``r = B/D^beta = L - E - a``, the first-order condition is
 
-        c_pre D ((alpha/beta)(a/r) - 1) = c_inf T,
+        (alpha/beta)(a/r) - 1 = c_inf T / (c_pre D),
 
     which at ``T = 0`` is Chinchilla's compute-optimal condition ``alpha a = beta r``. For
-    ``T >= 0`` the root lies between the smallest feasible ``N`` and the Chinchilla-optimal
-    one, where the left side decreases monotonically, so a bisection on ``log N`` finds it.
-    Broadcasts over ``target_loss`` and ``deployment_tokens``. Returns ``(N, D)`` arrays
-    [parameters, tokens]; the tokens per parameter are ``D / N``.
+    ``T >= 0`` the root lies between the smallest feasible ``N`` (where the left side grows
+    without bound) and the Chinchilla-optimal one (where it is zero), and the left side minus
+    the right decreases monotonically in between, so Brent's method on ``log N``
+    (:func:`scipy.optimize.brentq`) brackets it. Broadcasts over ``target_loss`` and
+    ``deployment_tokens``. Returns ``(N, D)`` arrays [parameters, tokens]; the tokens per
+    parameter are ``D / N``.
     """
     loss = np.asarray(target_loss, dtype=float)
     tokens = np.asarray(deployment_tokens, dtype=float)
@@ -198,24 +200,22 @@ def lifetime_optimal_allocation(
     if np.any(tokens < 0):
         raise ValueError("deployment tokens must be non-negative")
     loss, tokens = np.broadcast_arrays(loss, tokens)
-    reducible = loss - E
-    # Smallest feasible N (D -> inf) and the Chinchilla optimum (alpha a = beta r).
-    log_lo = np.log(A / reducible) / alpha
-    log_hi = np.log(A * (alpha + beta) / (beta * reducible)) / alpha
 
-    def excess(log_n):
-        a = A * np.exp(-alpha * log_n)
-        r = reducible - a
-        d = (B / r) ** (1.0 / beta)
-        return c_pre * d * ((alpha / beta) * (a / r) - 1.0) - c_inf * tokens
+    def optimal_log_n(reducible, total_tokens):
+        def excess(log_n):
+            a = A * np.exp(-alpha * log_n)
+            r = reducible - a
+            d = (B / r) ** (1.0 / beta)
+            return (alpha / beta) * (a / r) - 1.0 - c_inf * total_tokens / (c_pre * d)
 
-    lo = log_lo + 1e-12 * np.abs(log_lo)
-    hi = np.array(log_hi, dtype=float)
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        with np.errstate(over="ignore", invalid="ignore"):
-            positive = excess(mid) > 0
-        lo = np.where(positive, mid, lo)
-        hi = np.where(positive, hi, mid)
-    n = np.exp(0.5 * (lo + hi))
+        # Smallest feasible N (D -> inf; nudged inside) and the Chinchilla optimum, nudged
+        # outside: at T = 0 the root is that optimum and rounding may leave excess > 0 there.
+        log_lo = np.log(A / reducible) / alpha
+        log_hi = np.log(A * (alpha + beta) / (beta * reducible)) / alpha
+        lo, hi = log_lo + 1e-12 * abs(log_lo), log_hi + 1e-9 * abs(log_hi)
+        return brentq(excess, lo, hi, xtol=1e-14, rtol=1e-15)
+
+    # brentq takes scalars: one bracketed solve per (loss, tokens) pair.
+    log_n = np.vectorize(optimal_log_n, otypes=[float])(loss - E, tokens)
+    n = np.exp(log_n)
     return n, tokens_for_loss(loss, n, E, A, B, alpha, beta)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+
 from inference_scaling.code_deps import module_sources, package_sources
 from inference_scaling.config import ConfigError, load_scenarios, load_uncertainty
 
@@ -60,6 +61,15 @@ ENV = "../../environment.yml"
 # package), or the conda environment's python when Snakemake deploys one.
 USE_CONDA = "conda" in str(getattr(workflow.deployment_settings, "deployment_method", ""))
 PYTHON = "python" if USE_CONDA else sys.executable
+if USE_CONDA:
+    # The env holds the dependencies only (environment.yml cannot install the package from
+    # .snakemake/conda/, where Snakemake puts it): jobs, which inherit this process's
+    # environment, import this checkout's src/ instead. Set, not required: no envvars:.
+    os.environ.update(
+        PYTHONPATH=os.pathsep.join(
+            filter(None, [os.path.join(workflow.basedir, "src"), os.environ.get("PYTHONPATH")])
+        )
+    )
 
 
 def out(name):

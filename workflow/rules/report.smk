@@ -30,14 +30,16 @@ rule render_report_page:
         RUN_JOB
 
 
-# The comparison reads every scenario's ledger from results/<scenario>/claims.json; it is
-# not part of `all`, so the default build needs no scenario.
+# The comparison reads every scenario's ledger from results/<scenario>/claims.json (and its
+# Monte Carlo summary); it is not part of `all`, so the default build needs no scenario.
 rule compare_scenarios:
-    """Which claims and conclusions survive each scenario: Markdown, LaTeX and HTML."""
+    """Values, verdicts and conclusions that change in some scenario: Markdown, LaTeX, HTML."""
     input:
         code=script_code("compare_scenarios"),
-        default="results/default/claims.json",
-        scenarios=expand("results/{scenario}/claims.json", scenario=SCENARIOS[1:]),
+        # The first build is the reference; names, ledgers and uncertainty files are in the
+        # same order.
+        ledgers=expand("results/{scenario}/claims.json", scenario=SCENARIOS),
+        uncertainty=expand("results/{scenario}/uncertainty.json", scenario=SCENARIOS),
     output:
         md="results/compare.md",
         tex="results/compare.tex",
@@ -53,6 +55,6 @@ rule compare_scenarios:
         ENV
     params:
         io=job_files,
-        job=job("compare_scenarios"),
+        job=job("compare_scenarios", names=SCENARIOS),
     shell:
         RUN_JOB

@@ -1,4 +1,4 @@
-"""Tabulate which claims and conclusions survive each scenario (Markdown, LaTeX and HTML)."""
+"""Tabulate how each scenario moves the claims and conclusions (Markdown, LaTeX and HTML)."""
 
 import logging
 
@@ -9,8 +9,8 @@ log = logging.getLogger(__name__)
 
 
 def main(smk):
-    ledgers = compare.read_ledgers(smk.input.default, smk.input.scenarios)
-    log.info(compare.write_comparison(ledgers, smk.output.md, smk.output.tex))
+    builds = compare.read_builds(smk.params.names, smk.input.ledgers, smk.input.uncertainty)
+    log.info(compare.write_comparison(builds, smk.output.md, smk.output.tex))
     render_file(smk.output.md, smk.output.html)
 
 
