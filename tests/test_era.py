@@ -154,6 +154,12 @@ def test_grid_holds_the_fit_of_every_combination_in_c_order():
     for domain in ("all", "language", "language_in_all"):
         assert grid["fits"][domain]["growth"][8] == pytest.approx(fits[domain][0].growth)
         assert grid["fits"][domain]["n"][8] == fits[domain][0].n
+        assert grid["fits"][domain]["growth_low"][8] == pytest.approx(fits[domain][0].growth_low)
+        assert grid["fits"][domain]["growth_high"][8] == pytest.approx(fits[domain][0].growth_high)
+        assert grid["fits"][domain]["slope"][8] == pytest.approx(fits[domain][0].slope)
+        assert grid["fits"][domain]["stderr"][8] == pytest.approx(fits[domain][0].slope_stderr)
+    assert grid["confidence"] == 0.9
+    assert grid["axes"] == axes
 
 
 def test_domain_masks():

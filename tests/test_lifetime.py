@@ -252,3 +252,28 @@ def test_lifetime_kernels_default_to_the_essays_coefficients_and_no_post_trainin
     assert lt.lifetime_compute(1e12, 1e13, 1e10, 1e3) == pytest.approx(2e25)
     assert lt.deployment_share(1e12, 1e13, 1e10, 1e3) == pytest.approx(0.5)
     assert lt.pretraining_compute(1e12, 1e13) == pytest.approx(1e25)
+
+
+def test_more_defaults_pinned_by_hand_values():
+    assert lt.single_deployment_token_budget(1e13) == pytest.approx(1e13)
+    assert lt.single_deployment_token_budget(1e13, 6.0, 2.0) == pytest.approx(3e13)
+    assert lt.deployment_ooms_per_pretraining_oom() == pytest.approx(0.5)
+    # k = 10, a = 0.5: 9 / (9 + 10 - sqrt(10)) = 0.568259
+    assert lt.breakeven_deployment_share(10.0) == pytest.approx(0.568259, rel=1e-5)
+
+
+def test_tokens_for_loss_at_the_edge_of_reach_is_infinite():
+    # With A = 0 the loss E is reachable only with infinite data: residual exactly 0.
+    assert lt.tokens_for_loss(2.0, 1e9, 2.0, 0.0, 400.0, 0.3, 0.3) == np.inf
+    assert lt.tokens_for_loss(2.1, 1e9, 2.0, 0.0, 400.0, 0.5, 0.5) == pytest.approx(
+        (400.0 / 0.1) ** 2
+    )
+
+
+def test_lifetime_optimum_without_deployment_is_chinchillas_closed_form():
+    # T = 0: alpha * A/N^alpha = beta * B/D^beta with the default (Hoffmann et al.)
+    # constants E, A, B, alpha, beta = 1.69, 406.4, 410.7, 0.34, 0.28. At L = 2.0 the
+    # reducible loss 0.31 splits as a = 0.28/0.62 * 0.31 = 0.14 and r = 0.17.
+    n, d = lt.lifetime_optimal_allocation(2.0, 0.0)
+    assert n == pytest.approx((406.4 / 0.14) ** (1 / 0.34), rel=1e-6)
+    assert d == pytest.approx((410.7 / 0.17) ** (1 / 0.28), rel=1e-6)

@@ -376,3 +376,33 @@ def test_uncertainty_settings_are_validated(tmp_path, root):
     ):
         config.load_uncertainty(path, config.load_assumptions())
     assert config.load_uncertainty(root / "config" / "uncertainty.yaml")
+
+
+def test_claim_columns_are_float_and_pairs_split_in_order():
+    cols = montecarlo._columns((1, 2), 3)
+    assert cols["low"].tolist() == [1.0, 1.0, 1.0] and cols["high"].tolist() == [2.0] * 3
+    assert cols["low"].dtype == float and cols["high"].dtype == float
+    assert montecarlo._columns(4, 2)[""].dtype == float
+
+
+def test_describe_and_summarize_small_inputs():
+    assert montecarlo.describe(np.array([4.0])) == {"fixed": 4.0}
+    merged = {
+        "input|g.x": np.array([0.0, 1.0]),
+        "claim|c|": np.array([1.0, 1.0]),
+        "conclusion|k": np.array([True, False]),
+    }
+    summary = montecarlo.summarize(merged)
+    assert summary == {
+        "draws": 2,
+        "claims": {"c": {"value": {"fixed": 1.0}}},
+        "conclusions": {"k": 0.5},
+    }
+
+
+def test_conclusions_that_hold_at_the_defaults_have_probability_one(assumptions, facts):
+    point = {k: (v, v) for k, v in assumptions.values.items()}
+    m = sampling.InputModel(point, assumptions.distributions)
+    summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 10, m, facts))
+    assert summary["conclusions"]["ida_many_iterations"] == 1.0
+    assert summary["conclusions"]["deploy_dominated_favours_pretraining"] == 1.0

@@ -44,11 +44,15 @@ def table(status: dict[str, str], equiv: set[str]) -> str:
     per: dict[str, Counter] = defaultdict(Counter)
     for name, s in status.items():
         c = per[module_of(name)]
+        if s == "not checked":  # not run (e.g. `mutmut run` limited to some modules)
+            c["not run"] += 1
+            continue
         c["total"] += 1
         c["killed"] += s in DETECTED
         c["equivalent"] += s not in DETECTED and name in equiv
-    rows = ["| module | mutants | killed | equivalent survivors | other survivors | score |"]
-    rows.append("|---|---|---|---|---|---|")
+    head = "| module | mutants run | killed | equivalent survivors | other survivors | score |"
+    rows = [head + " not run |"]
+    rows.append("|---|---|---|---|---|---|---|")
     total = Counter()
     for mod in sorted(per):
         c = per[mod]
@@ -63,8 +67,9 @@ def table(status: dict[str, str], equiv: set[str]) -> str:
 
 def _row(name: str, c: Counter) -> str:
     other = c["total"] - c["killed"] - c["equivalent"]
-    score = c["killed"] / max(c["total"] - c["equivalent"], 1)
-    return f"| {name} | {c['total']} | {c['killed']} | {c['equivalent']} | {other} | {score:.1%} |"
+    score = f"{c['killed'] / (c['total'] - c['equivalent']):.1%}" if c["total"] else "—"
+    cells = [name, c["total"], c["killed"], c["equivalent"], other, score, c["not run"]]
+    return "| " + " | ".join(str(x) for x in cells) + " |"
 
 
 def main() -> None:
