@@ -189,9 +189,9 @@ def lifetime_optimal_allocation(
     ``T >= 0`` the root lies between the smallest feasible ``N`` (where the left side grows
     without bound) and the Chinchilla-optimal one (where it is zero), and the left side minus
     the right decreases monotonically in between, so a bracketing root finder on ``log N``
-    (:func:`scipy.optimize.elementwise.find_root`, vectorised) brackets it. Broadcasts over ``target_loss`` and
-    ``deployment_tokens``. Returns ``(N, D)`` arrays [parameters, tokens]; the tokens per
-    parameter are ``D / N``.
+    (:func:`scipy.optimize.elementwise.find_root`, vectorised) finds it. Broadcasts over
+    ``target_loss`` and ``deployment_tokens``. Returns ``(N, D)`` arrays [parameters,
+    tokens]; the tokens per parameter are ``D / N``.
     """
     loss = np.asarray(target_loss, dtype=float)
     tokens = np.asarray(deployment_tokens, dtype=float)
