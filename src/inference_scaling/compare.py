@@ -216,8 +216,8 @@ def to_markdown(names, rows, unchanged) -> str:
     out = [
         "# What each scenario changes",
         "",
-        "Values are recomputed in each build; a value without a mark reproduces the essay "
-        "within its tolerance, *(differs)* does not, *(new)* is a number the essay does not "
+        "Values are recomputed in each build; a value without a mark lies in the interval the "
+        "essay's statement allows, *(differs)* does not, *(new)* is a number the essay does not "
         "state. A conclusion *holds* or *FAILS* with the build's central values; P is the "
         "Monte Carlo probability that it holds over the assumption ranges.",
         "",
@@ -261,8 +261,9 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
     lines = [
         "\\begin{table}[htbp]",
         "\\centering\\small",
-        "\\caption{What each scenario changes. Recomputed values per build; a value without a "
-        "mark reproduces the essay within its tolerance. A conclusion holds or fails with the "
+        "\\caption{How the scenarios move the claims and conclusions. Recomputed values per "
+        "build; a value without a mark lies in the interval the essay's statement allows. A "
+        "conclusion holds or fails with the "
         "build's central values; $P$ is the Monte Carlo probability that it holds. "
         f"{tex_escape(_unchanged_line(unchanged, names))}}}",
         f"\\label{{{label}}}",
@@ -286,6 +287,37 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
             lines.append(" & ".join(cells) + " \\\\[2pt]")
     if not rows:
         lines += ["\\midrule", f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{No differences.}} \\\\"]
+    lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]
+    return "\n".join(lines) + "\n"
+
+
+def overrides_latex(overrides: Mapping[str, Mapping[str, Sequence]], meanings: Mapping) -> str:
+    """What each scenario changes, as a booktabs table: per scenario and changed assumption,
+    its meaning, the default value and the scenario's. ``overrides`` maps a scenario to
+    ``{group.key: (default, value)}``; ``meanings`` maps ``group.key`` to its meaning."""
+    from .latex import assumption_format, format_number
+
+    def show(key, value):
+        return f"${format_number(value, assumption_format(value, key))}$"
+
+    lines = [
+        "\\begin{table}[htbp]",
+        "\\centering\\small",
+        "\\caption{The scenarios: the assumptions each one changes, with the default value "
+        "(the essay's) and the scenario's.}",
+        "\\label{tab:scenarios}",
+        "\\begin{tabular}{@{}lp{0.5\\linewidth}rr@{}}",
+        "\\toprule",
+        "Scenario & Assumption & Default & Scenario \\\\",
+        "\\midrule",
+    ]
+    for name, changes in overrides.items():
+        for i, (key, (default, value)) in enumerate(sorted(changes.items())):
+            first = tex_escape(name.replace("_", " ")) if i == 0 else ""
+            lines.append(
+                f"{first} & {tex_escape(meanings[key])} & {show(key, default)} & "
+                f"{show(key, value)} \\\\"
+            )
     lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]
     return "\n".join(lines) + "\n"
 

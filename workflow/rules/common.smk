@@ -51,6 +51,18 @@ except ConfigError as exc:
     _stop(exc)
 
 VALUES = {name: a.values for name, a in ASSUMPTIONS.items()}
+# Per scenario, the assumptions it changes: {group.key: [default, scenario value]}.
+SCENARIO_OVERRIDES = {
+    name: {
+        k: [VALUES["default"][k], v] for k, v in VALUES[name].items() if v != VALUES["default"][k]
+    }
+    for name in SCENARIOS[1:]
+}
+MEANINGS = {
+    f"{group}.{key}": entry["meaning"]
+    for group, entries in ASSUMPTIONS["default"].tree.items()
+    for key, entry in entries.items()
+}
 RANGES = {name: a.ranges for name, a in ASSUMPTIONS.items()}
 DISTRIBUTIONS = {name: a.distributions for name, a in ASSUMPTIONS.items()}
 MC_SHARDS = config["mc_shards"]

@@ -27,6 +27,8 @@ rule build_paper:
         table=out("claims_table.tex"),
         uncertainty=out("uncertainty_table.tex"),
         sensitivity=lambda w: f"results/{mc_owner(w.scenario)}/sensitivity_table.tex",
+        compare="results/compare.tex",
+        overrides="results/scenario_overrides.tex",
         provenance=out("provenance.tex"),
         figures=lambda w: figure_paths(w.scenario),
     output:
@@ -47,7 +49,7 @@ rule build_paper:
         builddir="build/latex/{scenario}",
     shell:
         "workflow/scripts/run_latexmk.sh {params.results} {params.builddir} {output} "
-        "{input.figures} {input.sensitivity} > {log:q} 2>&1"
+        "{input.figures} {input.sensitivity} {input.compare} {input.overrides} > {log:q} 2>&1"
 
 
 rule publish_paper:

@@ -43,6 +43,7 @@ rule compare_scenarios:
     output:
         md="results/compare.md",
         tex="results/compare.tex",
+        overrides="results/scenario_overrides.tex",
         html=report(
             "results/compare.html",
             caption="../report/compare.rst",
@@ -55,6 +56,11 @@ rule compare_scenarios:
         ENV
     params:
         io=job_files,
-        job=job("compare_scenarios", names=SCENARIOS),
+        job=job(
+            "compare_scenarios",
+            names=SCENARIOS,
+            overrides=SCENARIO_OVERRIDES,
+            meanings=MEANINGS,
+        ),
     shell:
         RUN_JOB

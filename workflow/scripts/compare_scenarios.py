@@ -3,6 +3,7 @@
 import logging
 
 from inference_scaling import compare
+from inference_scaling.io import write_text
 from inference_scaling.report_pages import render_file
 
 log = logging.getLogger(__name__)
@@ -11,6 +12,10 @@ log = logging.getLogger(__name__)
 def main(smk):
     builds = compare.read_builds(smk.params.names, smk.input.ledgers, smk.input.uncertainty)
     log.info(compare.write_comparison(builds, smk.output.md, smk.output.tex))
+    write_text(
+        smk.output.overrides,
+        compare.overrides_latex(smk.params.overrides, smk.params.meanings),
+    )
     render_file(smk.output.md, smk.output.html)
 
 
