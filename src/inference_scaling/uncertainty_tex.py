@@ -376,8 +376,8 @@ def claim_interval_table(summary: dict, ledger: dict) -> str:
         f"Monte Carlo intervals of the claims: the {low} percentile, median and {high} "
         f"percentile over {_group(str(int(summary['draws'])))} draws of the assumption "
         "ranges and the shipped data's uncertainty, beside this build's value. Shares are "
-        f"percentages. The {n_fixed} claims that no uncertain input reaches take one value "
-        "in every draw and are left out."
+        f"percentages. {n_fixed} of the {len(ledger['claims'])} claims depend on no uncertain "
+        "input, take one value in every draw and are left out."
     )
     header = rf"Quantity & Unit & {low} & Median & {high} & Build \\"
     lines = _longtable_head(
@@ -478,6 +478,8 @@ def sensitivity_macros(result: dict, ledger: dict) -> dict[str, object]:
         "sobolFactorCount": str(len(result["factors"])),
         "sobolConfidence": percent(s["confidence"]),
         "sobolResamples": str(s["resamples"]),
+        "sobolTopCount": str(SOBOL_TOP),
+        "sobolFloor": f"{SOBOL_FLOOR:.2f}",
     }
     items = []
     for kind, cid, words, entry in _outputs(result, ledger):

@@ -21,14 +21,16 @@ def claim_labels() -> dict[str, str]:
     return {c["id"]: c["label"] for c in load_catalogue()}
 
 
-def sobol_chart(result: dict, top: int = 4, floor: float = 0.01, labels=None):
+def sobol_chart(result: dict, top: int | None = None, floor: float | None = None, labels=None):
     """One panel per analysed claim, titled by its label: for the ``top`` factors by total
     index (those with ``S_T < floor`` left out), a light bar of the total index ``S_T`` and,
     inside it, a dark bar of the first-order index ``S_1`` (negative estimates, which are
     sampling noise, drawn as zero), each with its bootstrap interval. Drawn at the text
     width it prints at; ``result`` is ``sensitivity.json``."""
-    from ..uncertainty_tex import factor_name, ranked_factors
+    from ..uncertainty_tex import SOBOL_FLOOR, SOBOL_TOP, factor_name, ranked_factors
 
+    top = SOBOL_TOP if top is None else top
+    floor = SOBOL_FLOOR if floor is None else floor
     labels = claim_labels() if labels is None else labels
     panels = [
         (labels.get(cid, cid), ranked_factors(entry, top, floor)[::-1])
