@@ -164,7 +164,11 @@ def _words(name: str) -> str:
     if tokens[0] == "n" and len(tokens) == 2:  # n_params, n_tokens
         return f"number of {_WORDS.get(tokens[1], tokens[1])}"
     text = " ".join(_WORDS.get(t, t) for t in tokens)
-    for words, joined in (("semi- ", "semi-"), ("top N", "top-N"), ("post training", "post-training")):
+    for words, joined in (
+        ("semi- ", "semi-"),
+        ("top N", "top-N"),
+        ("post training", "post-training"),
+    ):
         text = text.replace(words, joined)
     return text
 
@@ -393,7 +397,9 @@ def claim_interval_table(summary: dict, ledger: dict) -> str:
         rec = records[rec["id"]]
         if rec["section"] != section:
             section = rec["section"]
-            lines.append(f"\\multicolumn{{6}}{{@{{}}l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
+            lines.append(
+                f"\\multicolumn{{6}}{{@{{}}l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\"
+            )
         unit = rec["unit"]
         build = _ledger_part(rec, part)
         crossed = stats["p95"] if build > stats["p95"] else stats["p5"]
@@ -530,9 +536,9 @@ def sensitivity_longtable(result: dict, ledger: dict) -> str:
             title = "Key claims" if kind == "claims" else "Conclusions (probability it holds)"
             lines.append(f"\\multicolumn{{3}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\")
         head = label_tex(words)
-        if kind == "conclusions":
-            head += f" (${percent(entry['mean'])}$)"
         ranked = ranked_factors(entry)
+        if kind == "conclusions" and ranked:
+            head += f" (${percent(entry['mean'])}$)"
         if not ranked:
             always = "holds in every draw" if entry["mean"] >= 1 else "fails in every draw"
             lines.append(f"{head} & \\multicolumn{{2}}{{l}}{{{always}}} \\\\")
