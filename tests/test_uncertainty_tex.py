@@ -232,7 +232,7 @@ def test_outside_values_are_explained_in_words(mc):
     text = mc["mcOutsideList"]
     assert mc["mcOutsideCount"] == "1" and mc["whenAnyOutside"] == (2, "#1")
     assert "\\item[Growth of frontier compute.]" in text
-    assert "$6.10$, lies above the 95th percentile ($6.05$)" in text
+    assert "$6.10$, lies above the 95th percentile ($6.05$): fit start year" in text
     assert "fit start year defaults to $2020$, the lowest value drawn" in text
     assert "so most draws move it down" in text
     assert "era." not in text
@@ -275,12 +275,13 @@ SOBOL = {
 
 def test_sensitivity_macros_name_the_top_factor_in_words():
     m = uncertainty_tex.sensitivity_macros(SOBOL, LEDGER)
-    assert m["sobolTopFactorEraGrowth"] == "data error: growth fit (all domains)"
+    # an inter-word space after the colon, not the wider one that ends a sentence
+    assert m["sobolTopFactorEraGrowth"] == "data error:\\ growth fit (all domains)"
     assert (m["sobolTopTotalEraGrowth"], m["sobolTopFirstEraGrowth"]) == ("0.68", "0.50")
     assert m["sobolTopFactorCoinFlip"] == "exchange rate"
     assert m["whenSobolVariesSureThing"] == (2, "#2") and "sobolTopFactorSureThing" not in m
     assert m["whenSobolVariesEraGrowth"] == (2, "#1")
-    assert "\\item[Growth of frontier compute:] data error: growth fit" in m["sobolTopList"]
+    assert "\\item \\emph{Growth of frontier compute}: data error:\\ growth fit" in m["sobolTopList"]
     assert (m["sobolBaseSamples"], m["sobolEvaluations"], m["sobolConfidence"]) == (
         "64",
         "320",

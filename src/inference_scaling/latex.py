@@ -502,13 +502,19 @@ def sensitivity_markdown(result: dict, ledger: dict) -> str:
         "| output | factor | S1 | ST |",
         "|---|---|---|---|",
     ]
+    from .uncertainty_tex import factor_name
+
+    words = {rec["id"]: rec["label"] for rec in ledger.get("claims", [])}
+    words.update({c["id"]: c["statement"] for c in ledger.get("conclusions", [])})
     for kind, label, mean, rows in _sobol_rows(result, top=None):
-        name = f"`{label}`" if kind == "claims" else f"P({label}) = {mean:.3f}"
+        said = words.get(label, label)
+        name = f"{said} (`{label}`)" if kind == "claims" else f"P({said}) = {mean:.3f}"
         if not rows:
             out.append(f"| {name} | (holds or fails in every draw: no variance) | | |")
         for factor, v in rows:
             out.append(
-                f"| {name} | `{factor}` | {v['S1']:.3f} ± {v['S1_conf']:.3f} | "
+                f"| {name} | {factor_name(factor)} (`{factor}`) | "
+                f"{v['S1']:.3f} ± {v['S1_conf']:.3f} | "
                 f"{v['ST']:.3f} ± {v['ST_conf']:.3f} |"
             )
     return "\n".join(out) + "\n"

@@ -197,8 +197,9 @@ def _part_label(rec: dict, part: str) -> str:
 
 
 def label_tex(text: str) -> str:
-    """A label or statement as LaTeX: specials escaped, ``10^26`` as a power."""
-    return essay_words(text)
+    """A label, statement or factor name as LaTeX: specials escaped, ``10^26`` as a power,
+    a colon followed by a normal space (not a sentence's)."""
+    return essay_words(text).replace(": ", ":\\ ")
 
 
 def _part_macro(prefix: str, cid: str, part: str) -> str:
@@ -255,7 +256,7 @@ def fixed_claims(summary: dict, ledger: dict) -> list[str]:
 
 def _edge_words(edge: dict) -> str:
     q = edge["quantile"]
-    name = tex_escape(factor_name(edge["key"]))
+    name = label_tex(factor_name(edge["key"]))
     value = format_number(edge["value"], assumption_format(edge["value"], edge["key"]))
     if q <= 0:
         where = "the lowest value drawn"
@@ -287,11 +288,7 @@ def outside_item(row: dict, rec: dict) -> str:
     )
     if row["edge_inputs"]:
         reasons = "; ".join(_edge_words(e) for e in row["edge_inputs"])
-        sit = "Its inputs sit" if len(row["edge_inputs"]) > 1 else "Its input sits"
-        return (
-            f"{text} {sit} at the edge of what is drawn ({reasons}), so most draws "
-            f"move it {'down' if above else 'up'}: a consequence of the defaults, not an error."
-        )
+        return f"{text[:-1]}: {reasons}, so most draws move it {'down' if above else 'up'}."
     return f"{text} No default input sits at the edge of its draws."
 
 
@@ -385,8 +382,8 @@ def claim_interval_table(summary: dict, ledger: dict) -> str:
     )
     header = rf"Quantity & Unit & {low} & Median & {high} & Build \\"
     lines = _longtable_head(
-        r"@{}>{\raggedright\arraybackslash}p{0.36\linewidth}"
-        r">{\raggedright\arraybackslash}p{0.15\linewidth}rrrr@{}",
+        r"@{}>{\raggedright\arraybackslash}p{0.33\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.13\linewidth}rrrr@{}",
         caption,
         "tab:uncertainty",
         header,
@@ -398,7 +395,7 @@ def claim_interval_table(summary: dict, ledger: dict) -> str:
         if rec["section"] != section:
             section = rec["section"]
             lines.append(
-                f"\\multicolumn{{6}}{{@{{}}l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\"
+                f"\\multicolumn{{6}}{{@{{}}l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\*"
             )
         unit = rec["unit"]
         build = _ledger_part(rec, part)
@@ -494,16 +491,16 @@ def sensitivity_macros(result: dict, ledger: dict) -> dict[str, object]:
         macros[macro_name(cid, prefix="whenSobolVaries")] = choose(varies)
         if varies:
             factor, v = ranked[0]
-            name = tex_escape(factor_name(factor))
+            name = label_tex(factor_name(factor))
             macros[macro_name(cid, prefix="sobolTopFactor")] = name
             macros[macro_name(cid, prefix="sobolTopTotal")] = f"{v['ST']:.2f}"
             macros[macro_name(cid, prefix="sobolTopFirst")] = f"{max(v['S1'], 0.0):.2f}"
             if kind == "claims":
                 items.append(
-                    f"\\item[{label_tex(words)}:] {name} "
+                    f"\\item \\emph{{{label_tex(words)}}}: {name} "
                     f"($S_T = {v['ST']:.2f}$, $S_1 = {max(v['S1'], 0.0):.2f}$)."
                 )
-    macros["sobolTopList"] = "\n".join([r"\begin{description}", *items, r"\end{description}"])
+    macros["sobolTopList"] = "\n".join([r"\begin{itemize}", *items, r"\end{itemize}"])
     macros["sensitivityTable"] = sensitivity_longtable(result, ledger)
     return macros
 
@@ -534,7 +531,7 @@ def sensitivity_longtable(result: dict, ledger: dict) -> str:
         if kind != section:
             section = kind
             title = "Key claims" if kind == "claims" else "Conclusions (probability it holds)"
-            lines.append(f"\\multicolumn{{3}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\")
+            lines.append(f"\\multicolumn{{3}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\*")
         head = label_tex(words)
         ranked = ranked_factors(entry)
         if kind == "conclusions" and ranked:
@@ -546,7 +543,7 @@ def sensitivity_longtable(result: dict, ledger: dict) -> str:
         lines.append(f"{head} & & \\\\*")
         for factor, v in ranked:
             lines.append(
-                f"\\quad {tex_escape(factor_name(factor))} & "
+                f"\\quad {label_tex(factor_name(factor))} & "
                 f"{_index(max(v['S1'], 0.0), v['S1_conf'])} & {_index(v['ST'], v['ST_conf'])} \\\\"
             )
     lines.append(r"\end{longtable}")
