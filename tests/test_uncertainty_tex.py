@@ -149,11 +149,13 @@ def test_fixed_claims_are_counted_and_left_out(mc):
     table = mc["uncertaintyTable"]
     assert "A fixed premise" not in table
     assert "1 of the 4 claims depend on no uncertain input" in table
-    assert "macroAFixedPremise" not in mc and not any("FixedOne" in k for k in mc)
     # the fixed end of a pair is left out, the varying end named in words
     assert "AI speed relative to humans, low end" in table
     assert "high end" not in table
-    assert "mcMedianDeploySpeedLow" in mc and "mcMedianDeploySpeedHigh" not in mc
+    # prose citing a fixed claim still builds: its interval is its one value
+    assert mc["mcMedianDeploySpeedLow"] == "12.5"
+    assert mc["mcLowDeploySpeedHigh"] == mc["mcHighDeploySpeedHigh"] == "100"
+    assert mc["mcMedianEraFixedOne"] == "2.00"
 
 
 def test_interval_macros_use_the_one_formatter(mc):
@@ -281,7 +283,8 @@ def test_sensitivity_macros_name_the_top_factor_in_words():
     assert m["sobolTopFactorCoinFlip"] == "exchange rate"
     assert m["whenSobolVariesSureThing"] == (2, "#2") and "sobolTopFactorSureThing" not in m
     assert m["whenSobolVariesEraGrowth"] == (2, "#1")
-    assert "\\item \\emph{Growth of frontier compute}: data error:\\ growth fit" in m["sobolTopList"]
+    item = "\\item \\emph{Growth of frontier compute}: data error:\\ growth fit"
+    assert item in m["sobolTopList"]
     assert (m["sobolBaseSamples"], m["sobolEvaluations"], m["sobolConfidence"]) == (
         "64",
         "320",

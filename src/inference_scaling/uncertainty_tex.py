@@ -32,6 +32,8 @@ DIGITS = 3
 FRACTION_DIGITS = 2
 #: Units whose values print as percentages.
 FRACTION_UNITS = {"fraction", "probability"}
+#: The statistics montecarlo.summarize reports for a varying claim.
+PERCENTILES = ("p5", "median", "p95")
 #: Words for the parts of a pair claim.
 PART_WORDS = {"low": "low end", "high": "high end"}
 #: Sobol indices shown per output: at most this many factors, none with S_T below the floor.
@@ -303,7 +305,6 @@ def uncertainty_macros(summary: dict, ledger: dict) -> dict[str, object]:
     """Every macro of ``uncertainty_table.tex``, name -> body, in a fixed order."""
     records = {rec["id"]: rec for rec in ledger["claims"]}
     fixed = fixed_claims(summary, ledger)
-    parts = list(sampled_parts(summary, ledger))
     settings = summary["settings"]
     macros: dict[str, object] = {
         "mcDraws": _group(str(int(summary["draws"]))),
@@ -316,7 +317,14 @@ def uncertainty_macros(summary: dict, ledger: dict) -> dict[str, object]:
         "mcFixedCount": str(len(fixed)),
         "mcSampledCount": str(len(ledger["claims"]) - len(fixed)),
     }
-    for rec, part, stats in parts:
+    # Fixed parts get the same macros (all three their one value), so prose that cites a
+    # claim still builds in a scenario where no uncertain input reaches it.
+    every_part = [
+        (rec, part, stats if "fixed" not in stats else dict.fromkeys(PERCENTILES, stats["fixed"]))
+        for rec in ledger["claims"]
+        for part, stats in summary["claims"][rec["id"]].items()
+    ]
+    for rec, part, stats in every_part:
         unit = rec["unit"]
         macros[_part_macro("mcLow", rec["id"], part)] = claim_number(stats["p5"], unit)
         macros[_part_macro("mcMedian", rec["id"], part)] = claim_number(stats["median"], unit)
