@@ -310,3 +310,22 @@ def test_markdown_names_claims_by_label_and_leaves_fixed_ones_out():
     assert "A fixed premise (" not in md
     assert "| A model reaches 10^26 FLOP | 0.4999 | does not hold |" in md
     assert "Growth of frontier compute (6.1) lies above the 95th percentile" in md
+
+
+def test_pair_ends_print_low_first_and_units_read_as_words():
+    ledger = {**LEDGER, "claims": [{**LEDGER["claims"][3], "unit": "log10 FLOP"}]}
+    summary = {
+        **SUMMARY,
+        "claims": {
+            "deploy.speed": {
+                "high": {"p5": 50.0, "median": 120.0, "p95": 190.0},
+                "low": {"p5": 5.0, "median": 12.0, "p95": 19.0},
+            }
+        },
+        "outside_interval": [],
+    }
+    table = uncertainty_tex.uncertainty_macros(summary, ledger)["uncertaintyTable"]
+    assert table.index("low end") < table.index("high end")
+    assert "& $\\log_{10}$ FLOP &" in table
+    assert uncertainty_tex.unit_words("x per year") == "$\\times$ per year"
+    assert uncertainty_tex.unit_words("fraction") == "share"

@@ -115,6 +115,8 @@ def unit_words(unit: str) -> str:
         return "score"
     if unit == "x" or unit.startswith("x "):
         return r"$\times$" + tex_escape(unit[1:])
+    if unit.startswith("log10 "):
+        return r"$\log_{10}$ " + tex_escape(unit[len("log10 ") :])
     return tex_escape(unit)
 
 
@@ -242,9 +244,15 @@ def sampled_parts(summary: dict, ledger: dict):
     """``(record, part, stats)`` of every claim part that varies over the draws, in ledger
     order; parts fixed in every draw are left out."""
     for rec in ledger["claims"]:
-        for part, stats in summary["claims"][rec["id"]].items():
+        for part, stats in _in_order(summary["claims"][rec["id"]]):
             if "fixed" not in stats:
                 yield rec, part, stats
+
+
+def _in_order(parts: dict):
+    """A claim's parts, the low end of a pair before the high end."""
+    rank = {"value": 0, "low": 1, "high": 2}
+    return sorted(parts.items(), key=lambda kv: (rank.get(kv[0], 3), kv[0]))
 
 
 def fixed_claims(summary: dict, ledger: dict) -> list[str]:
