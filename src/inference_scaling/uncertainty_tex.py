@@ -151,8 +151,8 @@ _PHRASES = {
     "lab_headroom": "labs' effective-compute headroom",
     "amplified_inference_ooms": "inference OOMs given to that model",
     "cost_compute_elasticity": "elasticity of cost to compute",
-    "pre_dominated_share": "deployment share, pre-training-dominated case",
-    "deploy_dominated_share": "deployment share, deployment-dominated case",
+    "pre_dominated_share": "deployment share in the pre-training-dominated case",
+    "deploy_dominated_share": "deployment share in the deployment-dominated case",
     "o3_high_semi_private_cost": "o3's high-compute cost",
 }
 _DATA_GROUPS = {"growth": "growth fit", "arc": "ARC-AGI", "alphago": "AlphaGo"}
