@@ -175,7 +175,8 @@ def test_interval_macros_use_the_one_formatter(mc):
 
 def test_interval_table_is_a_captioned_longtable_in_words(mc):
     table = mc["uncertaintyTable"]
-    assert table.startswith("\\begin{longtable}") and table.endswith("\\end{longtable}")
+    assert table.startswith("\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}")
+    assert table.endswith("\\end{longtable}")
     assert "\\caption{" in table and "\\label{tab:uncertainty}" in table
     assert "\\endfirsthead" in table and "\\endhead" in table and "continued" in table
     assert "\\toprule" in table and "\\bottomrule" in table

@@ -397,9 +397,9 @@ def claim_interval_table(summary: dict, ledger: dict) -> str:
         "input, take one value in every draw and are left out."
     )
     header = rf"Quantity & Unit & {low} & Median & {high} & Build \\"
-    lines = _longtable_head(
-        r"@{}>{\raggedright\arraybackslash}p{0.33\linewidth}"
-        r">{\raggedright\arraybackslash}p{0.13\linewidth}rrrr@{}",
+    lines = [r"\setlength{\tabcolsep}{4pt}"] + _longtable_head(
+        r"@{}>{\raggedright\arraybackslash}p{0.31\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.16\linewidth}rrrr@{}",
         caption,
         "tab:uncertainty",
         header,
