@@ -22,6 +22,10 @@ FIGURE_NAMES = [
     "fig_frontier_growth",
     "fig_overtraining",
 ]
+#: Figures drawn by the uncertainty rules (workflow/rules/uncertainty.smk), held to the same
+#: print-size, type-size and collision tests.
+UNCERTAINTY_FIGURES = ["fig_sensitivity"]
+PRINTED = FIGURE_NAMES + UNCERTAINTY_FIGURES
 
 
 OVERTRAINING_LABELS = {
@@ -30,11 +34,41 @@ OVERTRAINING_LABELS = {
 }
 
 
+def _sobol_result(key_claims):
+    """A hand-made sensitivity.json for the key claims, shaped like the real one, with the
+    longest factor names and the most factors per claim that the chart shows."""
+
+    def idx(s1, st):
+        return {"S1": s1, "S1_conf": 0.02, "ST": st, "ST_conf": 0.03}
+
+    factors = {
+        "era.pretrain_growth": {
+            "data:growth.all": idx(0.5, 0.68),
+            "era.fit_start_year": idx(-0.01, 0.47),
+            "era.frontier_top_n": idx(0.0, 0.44),
+            "era.fit_end_year": idx(0.02, 0.35),
+            "era.exchange_rate": idx(0.0, 0.001),
+        },
+        "thresholds.amplified": {
+            "era.exchange_rate": idx(0.39, 0.4),
+            "thresholds.base_model_flop": idx(0.39, 0.39),
+            "thresholds.amplified_inference_ooms": idx(0.22, 0.23),
+        },
+        "thresholds.o3_multiplier": {"data:arc.o3_high_semi_private_cost": idx(1.0, 1.0)},
+    }
+    claims = {
+        cid: {"mean": 1.0, "indices": factors.get(cid, {"lifetime shares (joint)": idx(0.9, 0.95)})}
+        for cid in key_claims
+    }
+    return {"claims": claims, "conclusions": {}, "factors": [], "settings": {}}
+
+
 @pytest.fixture(scope="module")
-def figs(assumptions, ledger, growth):
+def figs(assumptions, ledger, growth, uncertainty):
     """Every figure, drawn by its package function from the shipped data and the ledger."""
     from inference_scaling.figures import data, essay, model
     from inference_scaling.figures import growth as growth_fig
+    from inference_scaling.figures import uncertainty as uncertainty_fig
 
     a = assumptions.values
     value = {c["id"]: c["value"] for c in ledger}
@@ -82,6 +116,9 @@ def figs(assumptions, ledger, growth):
             chinchilla,
             *lifetime.STANDARD_COEFFICIENTS,
         ),
+        "fig_sensitivity": uncertainty_fig.sobol_chart(
+            _sobol_result(uncertainty["sobol"]["key_claims"])
+        ),
     }
 
 
@@ -103,8 +140,11 @@ def test_every_figure_has_a_rule_and_a_function(figs):
     # output goes through figure_output() so it appears in the HTML report.
     assert sorted(set(re.findall(r'"(fig_\w+)"', rules))) == sorted(FIGURE_NAMES)
     assert sorted(re.findall(r'figure_output\(\s*"(fig_\w+)"', rules)) == sorted(FIGURE_NAMES)
-    assert sorted(figs) == sorted(FIGURE_NAMES)
-    for name in FIGURE_NAMES:
+    assert sorted(figs) == sorted(PRINTED)
+    uncertainty_rules = (ROOT / "workflow" / "rules" / "uncertainty.smk").read_text()
+    for name in UNCERTAINTY_FIGURES:
+        assert re.search(rf'figure_output\(\s*"{name}"', uncertainty_rules), name
+    for name in PRINTED:
         assert (ROOT / "workflow" / "scripts" / f"plot_{name[4:]}.py").is_file()
 
 
@@ -203,15 +243,13 @@ def test_o1_axis_says_compute_is_unlabelled_and_spacing_imposed(figs):
 
 def _built():
     missing = [
-        n
-        for n in FIGURE_NAMES
-        if not (ROOT / "results" / "default" / "figures" / f"{n}.pdf").is_file()
+        n for n in PRINTED if not (ROOT / "results" / "default" / "figures" / f"{n}.pdf").is_file()
     ]
     if missing:
         pytest.skip(f"figures not built yet (run `make`): {missing}")
 
 
-@pytest.mark.parametrize("name", FIGURE_NAMES)
+@pytest.mark.parametrize("name", PRINTED)
 def test_built_figure_is_a_nonempty_vector_pdf(name):
     _built()
     path = Path(ROOT / "results" / "default" / "figures" / f"{name}.pdf")
@@ -265,9 +303,9 @@ def test_papers_include_figures_at_their_printed_size():
             r"\\includegraphics(?:\[([^\]]*)\])?\{([^}]*)\}", path.read_text(encoding="utf-8")
         ):
             included.append(name)
-            if name in FIGURE_NAMES:
+            if name in PRINTED:
                 assert not re.search(r"width|height|scale", options), f"{path.name}: {name}"
-    assert set(FIGURE_NAMES) <= set(included)
+    assert set(PRINTED) <= set(included)
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +320,7 @@ def pdfs(figs, tmp_path_factory):
     return paths
 
 
-@pytest.mark.parametrize("name", FIGURE_NAMES)
+@pytest.mark.parametrize("name", PRINTED)
 def test_figure_pdf_is_its_printed_size(name, figs, pdfs):
     import pdfplumber
 
@@ -297,7 +335,7 @@ def test_figure_pdf_is_its_printed_size(name, figs, pdfs):
         assert page.height == pytest.approx(height * PT_PER_INCH, abs=0.01)
 
 
-@pytest.mark.parametrize("name", FIGURE_NAMES)
+@pytest.mark.parametrize("name", PRINTED)
 def test_figure_text_is_one_family_at_least_7pt(name, pdfs):
     import pdfplumber
 
@@ -316,14 +354,14 @@ def test_figure_text_is_one_family_at_least_7pt(name, pdfs):
     assert families <= {"DejaVuSans"}, families
 
 
-@pytest.mark.parametrize("name", FIGURE_NAMES)
+@pytest.mark.parametrize("name", PRINTED)
 def test_no_text_overlaps_text_legend_or_data(name, figs):
     from inference_scaling.figures import collisions
 
     assert collisions.problems(figs[name]) == []
 
 
-@pytest.mark.parametrize("name", FIGURE_NAMES)
+@pytest.mark.parametrize("name", PRINTED)
 def test_figure_colours_come_from_the_palette(name, figs):
     from matplotlib.colors import to_hex, to_rgb
 
@@ -363,8 +401,22 @@ def test_figure_modules_do_not_import_pyplot():
     """The figure jobs skip pyplot's start-up (issue 13): the Figure API and the PDF canvas."""
     code = (
         "import sys; import inference_scaling.figures.essay, inference_scaling.figures.model, "
-        "inference_scaling.figures.growth, inference_scaling.figures.collisions; "
+        "inference_scaling.figures.growth, inference_scaling.figures.collisions, "
+        "inference_scaling.figures.uncertainty; "
         "print('matplotlib.pyplot' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sensitivity_chart_names_claims_and_factors_in_words(figs):
+    text = _texts(figs["fig_sensitivity"])
+    assert "Growth of frontier training compute" in text
+    assert "o3 versus o1-mini on ARC-AGI" in text
+    labels = [t.get_text() for ax in figs["fig_sensitivity"].axes for t in ax.get_yticklabels()]
+    assert "data error: growth fit (all domains)" in labels
+    assert "frontier top-N" in labels and "exchange rate" not in labels[:5]
+    assert not [label for label in labels if "_" in label or "." in label]
+    # at most SOBOL_TOP factors per claim, none below the floor
+    growth_panel = figs["fig_sensitivity"].axes[0]
+    assert len(growth_panel.get_yticklabels()) == 4

@@ -403,60 +403,30 @@ def dump_json(obj) -> str:
     return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _interval_rows(summary: dict, ledger: dict):
-    """(claim id, format, {part: stats}) for every claim, in ledger order."""
-    for rec in ledger["claims"]:
-        yield rec["id"], rec["format"], summary["claims"][rec["id"]]
-
-
 def uncertainty_table(summary: dict, ledger: dict) -> str:
-    """LaTeX longtable: per claim 5%, median, 95% (or the one value of a fixed claim); per
-    conclusion the probability it holds."""
-    settings = summary["settings"]
-    lines = [
-        f"Percentiles of each claim over {format_number(summary['draws'], 'int')} Monte Carlo "
-        f"draws of the assumption ranges and the shipped data's uncertainty (seed "
-        f"{settings['seed']}, {settings['blocks']} blocks), and the share of draws in which "
-        "each conclusion holds. A claim that no uncertain input reaches is marked fixed.",
-        "",
-        r"\begin{longtable}{@{}llll@{}}",
-        r"\toprule",
-        r"Claim & 5\% & Median & 95\% \\",
-        r"\midrule",
-        r"\endhead",
-    ]
-    for cid, fmt, parts in _interval_rows(summary, ledger):
-        for part, stats in parts.items():
-            label = cid if part == "value" else f"{cid} ({part})"
-            if "fixed" in stats:
-                cells = [
-                    rf"\multicolumn{{3}}{{l}}{{fixed at ${format_number(stats['fixed'], fmt)}$}}"
-                ]
-            else:
-                cells = [f"${format_number(stats[q], fmt)}$" for q in ("p5", "median", "p95")]
-            lines.append(f"\\texttt{{{tex_escape(label)}}} & " + " & ".join(cells) + r" \\")
-    lines += [r"\midrule", r"Conclusion & \multicolumn{3}{l}{Probability it holds} \\", r"\midrule"]
-    for con in ledger["conclusions"]:
-        p = summary["conclusions"][con["id"]]
-        lines.append(
-            f"\\texttt{{{tex_escape(con['id'])}}} & "
-            f"\\multicolumn{{3}}{{l}}{{${format_number(p, 'f2')}$}} \\\\"
-        )
-    lines += [r"\bottomrule", r"\end{longtable}"]
-    for row in summary.get("outside_interval", []):
-        lines += ["", outside_sentence(row, tex=True)]
-    return "\n".join(lines) + "\n"
+    """``uncertainty_table.tex``: macro definitions only, the sampled claims' intervals
+    (``\\uncertaintyTable``), the conclusions' probabilities
+    (``\\conclusionProbabilityTable``) and the numbers and sentences the prose cites; see
+    :mod:`inference_scaling.uncertainty_tex`."""
+    from .uncertainty_tex import uncertainty_tex
+
+    return uncertainty_tex(summary, ledger)
 
 
-def outside_sentence(row: dict, tex: bool = False) -> str:
-    """Why a claim's ledger value lies outside its own 5--95% interval."""
+def outside_sentence(row: dict, tex: bool = False, rec: dict | None = None) -> str:
+    """Why a claim's ledger value lies outside its own 5--95% interval, naming the claim by
+    its label when its ledger record ``rec`` is given (the paper's version, in words:
+    :func:`inference_scaling.uncertainty_tex.outside_item`)."""
+    from .uncertainty_tex import factor_name
+
     code = (lambda t: f"\\texttt{{{tex_escape(t)}}}") if tex else (lambda t: f"`{t}`")
-    label = row["id"] if row["part"] == "value" else f"{row['id']} ({row['part']})"
+    name = code(row["id"]) if rec is None else rec["label"]
+    label = name if row["part"] == "value" else f"{name} ({row['part']} end)"
     side = "above the 95th" if row["ledger"] > row["p95"] else "below the 5th"
-    text = f"The ledger value of {code(label)} ({row['ledger']:.4g}) lies {side} percentile"
+    text = f"The ledger value of {label} ({row['ledger']:.4g}) lies {side} percentile"
     if row["edge_inputs"]:
         ends = ", ".join(
-            f"{code(e['key'])} = {e['value']:g}, "
+            f"{factor_name(e['key'])} ({code(e['key'])}) = {e['value']:g}, "
             f"at percentile {100 * e['quantile']:.0f} of its draws"
             for e in row["edge_inputs"]
         )
@@ -467,36 +437,43 @@ def outside_sentence(row: dict, tex: bool = False) -> str:
     return f"{text}; no default input sits at the edge of its draws."
 
 
-def _stats_cells(s: dict) -> str:
-    if "fixed" in s:
-        return f"fixed at {s['fixed']:.4g} | | "
-    return f"{s['p5']:.4g} | {s['median']:.4g} | {s['p95']:.4g}"
-
-
 def uncertainty_markdown(summary: dict, ledger: dict) -> str:
-    """The Monte Carlo summary as Markdown tables (fixed claims marked as such)."""
+    """The Monte Carlo summary as Markdown: sampled claims by label (fixed ones counted,
+    not listed), conclusions in words with the share of draws in which each holds."""
+    from .uncertainty_tex import fixed_claims, sampled_parts
+
+    fixed = fixed_claims(summary, ledger)
+    records = {rec["id"]: rec for rec in ledger["claims"]}
     out = [
         "# Uncertainty",
         "",
         f"{summary['draws']} draws over the assumption ranges and the shipped data's "
-        f"uncertainty (seed {summary['settings']['seed']}). A claim marked fixed has the "
-        "same value in every draw: no uncertain input reaches it.",
+        f"uncertainty (seed {summary['settings']['seed']}). {len(fixed)} of the "
+        f"{len(ledger['claims'])} claims take one value in every draw (no uncertain input "
+        f"reaches them) and are left out: {', '.join(f'`{c}`' for c in fixed) or 'none'}.",
         "",
-        "| claim | 5% | median | 95% |",
-        "|---|---|---|---|",
+        "| claim | unit | 5% | median | 95% | build |",
+        "|---|---|---|---|---|---|",
     ]
-    for cid, _fmt, parts in _interval_rows(summary, ledger):
-        for part, s in parts.items():
-            label = cid if part == "value" else f"{cid} ({part})"
-            out.append(f"| `{label}` | {_stats_cells(s)} |")
-    out += ["", "| conclusion | probability it holds |", "|---|---|"]
+    for rec, part, s in sampled_parts(summary, ledger):
+        label = rec["label"] if part == "value" else f"{rec['label']}, {part} end"
+        build = rec["value"][["low", "high"].index(part)] if part != "value" else rec["value"]
+        out.append(
+            f"| {label} (`{rec['id']}`) | {rec['unit']} | {s['p5']:.3g} | {s['median']:.3g} | "
+            f"{s['p95']:.3g} | {build:.3g} |"
+        )
+    out += ["", "| conclusion | holds in (share of draws) | at defaults |", "|---|---|---|"]
     out += [
-        f"| {c['statement']} | {summary['conclusions'][c['id']]:.3f} |"
+        f"| {c['statement']} | {summary['conclusions'][c['id']]:.4g} | "
+        f"{'holds' if c['holds'] else 'does not hold'} |"
         for c in ledger["conclusions"]
     ]
     if summary.get("outside_interval"):
         out += ["", "## Ledger values outside their own interval", ""]
-        out += [f"- {outside_sentence(row)}" for row in summary["outside_interval"]]
+        out += [
+            f"- {outside_sentence(row, rec=records.get(row['id']))}"
+            for row in summary["outside_interval"]
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -525,51 +502,31 @@ def sensitivity_markdown(result: dict, ledger: dict) -> str:
         "| output | factor | S1 | ST |",
         "|---|---|---|---|",
     ]
+    from .uncertainty_tex import factor_name
+
+    words = {rec["id"]: rec["label"] for rec in ledger.get("claims", [])}
+    words.update({c["id"]: c["statement"] for c in ledger.get("conclusions", [])})
     for kind, label, mean, rows in _sobol_rows(result, top=None):
-        name = f"`{label}`" if kind == "claims" else f"P({label}) = {mean:.3f}"
+        said = words.get(label, label)
+        name = f"{said} (`{label}`)" if kind == "claims" else f"P({said}) = {mean:.3f}"
         if not rows:
             out.append(f"| {name} | (holds or fails in every draw: no variance) | | |")
         for factor, v in rows:
             out.append(
-                f"| {name} | `{factor}` | {v['S1']:.3f} ± {v['S1_conf']:.3f} | "
+                f"| {name} | {factor_name(factor)} (`{factor}`) | "
+                f"{v['S1']:.3f} ± {v['S1_conf']:.3f} | "
                 f"{v['ST']:.3f} ± {v['ST_conf']:.3f} |"
             )
     return "\n".join(out) + "\n"
 
 
 def sensitivity_table(result: dict, ledger: dict) -> str:
-    """LaTeX longtable of the largest Sobol indices per key claim and conclusion."""
-    s = result["settings"]
-    lines = [
-        f"Sobol indices from Saltelli's design ($N = {s['base_samples']}$, "
-        f"{format_number(result['evaluations'], 'int')} evaluations) with "
-        f"{round(100 * s['confidence'])}\\% bootstrap half-widths; the four factors with "
-        "the largest total index are shown.",
-        "",
-        r"\begin{longtable}{@{}lll@{}}",
-        r"\toprule",
-        r"Output and factor & $S_1$ & $S_T$ \\",
-        r"\midrule",
-        r"\endhead",
-    ]
-    for kind, label, mean, rows in _sobol_rows(result):
-        head = (
-            f"\\texttt{{{tex_escape(label)}}}"
-            if kind == "claims"
-            else f"P(\\texttt{{{tex_escape(label)}}}) $= {format_number(mean, 'f2')}$"
-        )
-        if not rows:
-            lines.append(head + r" & \multicolumn{2}{l}{no variance} \\")
-            continue
-        lines.append(head + r" & & \\")
-        for factor, v in rows:
-            lines.append(
-                f"\\quad \\texttt{{{tex_escape(factor)}}} & "
-                f"${v['S1']:.2f} \\pm {v['S1_conf']:.2f}$ & "
-                f"${v['ST']:.2f} \\pm {v['ST_conf']:.2f}$ \\\\"
-            )
-    lines += [r"\bottomrule", r"\end{longtable}"]
-    return "\n".join(lines) + "\n"
+    """``sensitivity_table.tex``: macro definitions only, the Sobol table in words
+    (``\\sensitivityTable``) and the top factor of each output; see
+    :mod:`inference_scaling.uncertainty_tex`."""
+    from .uncertainty_tex import sensitivity_tex
+
+    return sensitivity_tex(result, ledger)
 
 
 def growth_grid_markdown(spread: dict, default: dict, axes: dict, cold_start=None) -> str:

@@ -1,0 +1,332 @@
+"""The uncertainty appendix's generated LaTeX, from hand-made Monte Carlo and Sobol summaries:
+tables in words (labels, units, one significant-figure formatter, numbered captions), only
+sampled claims, and the macros the prose cites."""
+
+import re
+
+import pytest
+
+from inference_scaling import latex, uncertainty_tex
+from inference_scaling.uncertainty_tex import factor_name, percent, significant
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (25638.3, "25{,}600"),
+        (9.899345, "9.90"),  # trailing zero kept: three figures
+        (4.676, "4.68"),
+        (9.996, "10.0"),  # rounding up to the next power of ten keeps three figures
+        (1736.6, "1{,}740"),
+        (1.5185e10, "1.52\\times 10^{10}"),
+        (1.0e6, "10^{6}"),
+        (0.000123, "1.23\\times 10^{-4}"),
+        (0.0, "0"),
+        (-0.5, "-0.500"),
+    ],
+)
+def test_significant_keeps_three_figures(value, text):
+    assert significant(value) == text
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [
+        (0.0013, "0.13\\%"),  # never "0%"
+        (0.5877, "59\\%"),
+        (0.9951, "99.5\\%"),  # never "100%" below one
+        (0.99996, "99.996\\%"),
+        (1.0, "100\\%"),
+        (0.0, "0\\%"),
+        (0.079, "7.9\\%"),
+    ],
+)
+def test_percent_has_two_figures_and_never_rounds_to_certainty(share, text):
+    assert percent(share) == text
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("era.exchange_rate", "exchange rate"),
+        ("era.frontier_top_n", "frontier top-N"),
+        ("appendix.c_pre", "pre-training FLOP per parameter and token"),
+        ("appendix.n_params", "number of parameters"),
+        ("appendix.post_training_share", "post-training share"),
+        ("thresholds.gpt4_flop", "GPT-4 training FLOP"),
+        ("data:growth.all", "data error: growth fit (all domains)"),
+        ("data:arc.o3_high_semi_private_cost", "data error: o3's high-compute cost"),
+        ("lifetime shares (joint)", "lifetime compute shares (drawn jointly)"),
+    ],
+)
+def test_factor_names_are_words(key, name):
+    assert factor_name(key) == name
+
+
+def test_every_assumption_has_a_name_without_code(assumptions):
+    for key in assumptions.values:
+        name = factor_name(key)
+        assert "_" not in name and "." not in name and name.strip(), (key, name)
+
+
+LEDGER = {
+    "claims": [
+        {
+            "id": "era.growth",
+            "label": "Growth of frontier compute",
+            "unit": "x per year",
+            "section": "era",
+            "value": 6.1,
+            "format": "f1",
+        },
+        {
+            "id": "era.fixed_one",
+            "label": "A fixed premise",
+            "unit": "x",
+            "section": "era",
+            "value": 2.0,
+            "format": "f0",
+        },
+        {
+            "id": "deploy.share",
+            "label": "Share of tasks served at once",
+            "unit": "fraction",
+            "section": "deploy",
+            "value": 0.01,
+            "format": "pct",
+        },
+        {
+            "id": "deploy.speed",
+            "label": "AI speed relative to humans",
+            "unit": "x human speed",
+            "section": "deploy",
+            "value": [10.0, 100.0],
+            "format": "int",
+        },
+    ],
+    "conclusions": [
+        {"id": "sure_thing", "statement": "A certain conclusion", "holds": True},
+        {"id": "coin_flip", "statement": "A model reaches 10^26 FLOP", "holds": False},
+        {"id": "likely", "statement": "A likely conclusion", "holds": True},
+    ],
+}
+
+SUMMARY = {
+    "draws": 1000,
+    "settings": {"seed": 7, "blocks": 2, "draws": 1000},
+    "claims": {
+        "era.growth": {"value": {"p5": 3.5717, "median": 4.676, "p95": 6.0498}},
+        "era.fixed_one": {"value": {"fixed": 2.0}},
+        "deploy.share": {"value": {"p5": 0.0013, "median": 0.00996, "p95": 0.0794}},
+        # one end varies, the other is fixed: the claim is sampled, its fixed end left out
+        "deploy.speed": {
+            "low": {"p5": 5.749, "median": 12.47, "p95": 19.25},
+            "high": {"fixed": 100.0},
+        },
+    },
+    "conclusions": {"sure_thing": 1.0, "coin_flip": 0.49986, "likely": 0.9766},
+    "outside_interval": [
+        {
+            "id": "era.growth",
+            "part": "value",
+            "ledger": 6.1,
+            "p5": 3.5717,
+            "p95": 6.0498,
+            "edge_inputs": [{"key": "era.fit_start_year", "value": 2020.0, "quantile": 0.0}],
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def mc():
+    return uncertainty_tex.uncertainty_macros(SUMMARY, LEDGER)
+
+
+def test_fixed_claims_are_counted_and_left_out(mc):
+    assert mc["mcFixedCount"] == "1" and mc["mcSampledCount"] == "3"
+    assert mc["mcClaimCount"] == "4"
+    table = mc["uncertaintyTable"]
+    assert "A fixed premise" not in table
+    assert "1 of the 4 claims depend on no uncertain input" in table
+    # the fixed end of a pair is left out, the varying end named in words
+    assert "AI speed relative to humans, low end" in table
+    assert "high end" not in table
+    # prose citing a fixed claim still builds: its interval is its one value
+    assert mc["mcMedianDeploySpeedLow"] == "12.5"
+    assert mc["mcLowDeploySpeedHigh"] == mc["mcHighDeploySpeedHigh"] == "100"
+    assert mc["mcMedianEraFixedOne"] == "2.00"
+
+
+def test_interval_macros_use_the_one_formatter(mc):
+    assert mc["mcLowEraGrowth"] == "3.57"
+    assert mc["mcMedianEraGrowth"] == "4.68"
+    assert mc["mcHighEraGrowth"] == "6.05"
+    assert mc["mcIntervalEraGrowth"] == "3.57" + latex.RANGE_DASH + "6.05"
+    assert mc["mcLowDeployShare"] == "0.13\\%"  # a share, in percent, never "0%"
+    assert mc["mcMedianDeployShare"] == "1.0\\%"
+    assert mc["mcDraws"] == "1{,}000"
+    assert (mc["mcLowPercentile"], mc["mcHighPercentile"], mc["mcCentralShare"]) == (
+        "5th",
+        "95th",
+        "90\\%",
+    )
+
+
+def test_interval_table_is_a_captioned_longtable_in_words(mc):
+    table = mc["uncertaintyTable"]
+    assert table.startswith("\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}")
+    assert table.endswith("\\end{longtable}")
+    assert "\\caption{" in table and "\\label{tab:uncertainty}" in table
+    assert "\\endfirsthead" in table and "\\endhead" in table and "continued" in table
+    assert "\\toprule" in table and "\\bottomrule" in table
+    assert "\\texttt" not in table and "era.growth" not in table and "\\_" not in table
+    row = next(line for line in table.splitlines() if line.startswith("Share of tasks"))
+    cells = "$0.13\\%$ & $1.0\\%$ & $7.9\\%$ & $1.0\\%$"
+    assert row == f"Share of tasks served at once & share & {cells} \\\\"
+    growth = next(line for line in table.splitlines() if line.startswith("Growth"))
+    assert "$\\times$ per year" in growth and "$6.10$" in growth
+    assert "\\textit{The end of the pre-training era}" in table
+
+
+def test_build_value_never_prints_equal_to_the_end_it_crosses():
+    ledger = {**LEDGER, "claims": [{**LEDGER["claims"][0], "value": 1.99}]}
+    summary = {
+        **SUMMARY,
+        "claims": {"era.growth": {"value": {"p5": 1.95, "median": 1.96, "p95": 1.98882}}},
+        "outside_interval": [
+            {**SUMMARY["outside_interval"][0], "ledger": 1.99, "p95": 1.98882, "p5": 1.95}
+        ],
+    }
+    m = uncertainty_tex.uncertainty_macros(summary, ledger)
+    assert "$1.990$" in m["mcOutsideList"] and "$1.989$" in m["mcOutsideList"]
+    assert "$1.989$ & $1.990$" in m["uncertaintyTable"]
+
+
+def test_conclusions_are_statements_with_probabilities(mc):
+    table = mc["conclusionProbabilityTable"]
+    assert "\\caption{" in table and "\\label{tab:conclusion-probabilities}" in table
+    assert "A certain conclusion & $100\\%$ & holds" in table
+    assert "A model reaches $10^{26}$ FLOP & $50\\%$ & does not hold" in table
+    assert "coin_flip" not in table and "coin\\_flip" not in table
+    assert mc["mcProbCoinFlip"] == "50\\%" and mc["mcProbLikely"] == "98\\%"
+    assert mc["mcConclusionCount"] == "3" and mc["mcCertainCount"] == "1"
+    assert mc["mcDoubtfulCount"] == "2" and mc["whenAnyDoubtful"] == (2, "#1")
+    doubtful = mc["mcDoubtfulList"]
+    assert "A certain conclusion" not in doubtful
+    # least likely first, with the verdict at the defaults
+    assert doubtful.index("10^{26}") < doubtful.index("A likely conclusion")
+    assert "holds in $50\\%$ of the draws (at the defaults it does not hold)" in doubtful
+
+
+def test_no_doubtful_conclusion_and_no_outside_value_switch_the_prose():
+    summary = {
+        **SUMMARY,
+        "conclusions": {"sure_thing": 1.0, "coin_flip": 0.0, "likely": 1.0},
+        "outside_interval": [],
+    }
+    m = uncertainty_tex.uncertainty_macros(summary, LEDGER)
+    assert m["whenAnyDoubtful"] == (2, "#2") and m["mcDoubtfulList"] == ""
+    assert m["whenAnyOutside"] == (2, "#2") and m["mcOutsideList"] == ""
+    assert m["mcCertainCount"] == "3" and m["mcProbCoinFlip"] == "0\\%"
+
+
+def test_outside_values_are_explained_in_words(mc):
+    text = mc["mcOutsideList"]
+    assert mc["mcOutsideCount"] == "1" and mc["whenAnyOutside"] == (2, "#1")
+    assert "\\item[Growth of frontier compute.]" in text
+    assert "$6.10$, lies above the 95th percentile ($6.05$): fit start year" in text
+    assert "fit start year defaults to $2020$, the lowest value drawn" in text
+    assert "so most draws move it down" in text
+    assert "era." not in text
+
+
+def test_generated_file_defines_unique_letter_only_macros():
+    text = latex.uncertainty_table(SUMMARY, LEDGER)
+    names = re.findall(r"^\\newcommand\{\\([^}]*)\}", text, flags=re.M)
+    assert len(names) == len(set(names))
+    assert all(re.fullmatch(r"[A-Za-z]+", n) for n in names)
+    assert {"uncertaintyTable", "conclusionProbabilityTable", "mcOutsideList"} <= set(names)
+    assert "\\newcommand{\\whenAnyOutside}[2]{#1}" in text
+
+
+SOBOL = {
+    "settings": {"base_samples": 64, "confidence": 0.95, "resamples": 20, "seed": 1},
+    "evaluations": 320,
+    "factors": ["data:growth.all", "era.fit_start_year", "era.exchange_rate"],
+    "claims": {
+        "era.growth": {
+            "mean": 4.7,
+            "indices": {
+                "data:growth.all": {"S1": 0.5, "S1_conf": 0.05, "ST": 0.68, "ST_conf": 0.06},
+                "era.fit_start_year": {"S1": -0.009, "S1_conf": 0.01, "ST": 0.47, "ST_conf": 0.03},
+                "era.exchange_rate": {"S1": 0.0, "S1_conf": 0.0, "ST": 0.001, "ST_conf": 0.0},
+            },
+        }
+    },
+    "conclusions": {
+        "sure_thing": {"mean": 1.0, "indices": None},
+        "coin_flip": {
+            "mean": 0.5,
+            "indices": {
+                "era.exchange_rate": {"S1": 0.6, "S1_conf": 0.1, "ST": 0.9, "ST_conf": 0.1},
+            },
+        },
+    },
+}
+
+
+def test_sensitivity_macros_name_the_top_factor_in_words():
+    m = uncertainty_tex.sensitivity_macros(SOBOL, LEDGER)
+    # an inter-word space after the colon, not the wider one that ends a sentence
+    assert m["sobolTopFactorEraGrowth"] == "data error:\\ growth fit (all domains)"
+    assert (m["sobolTopTotalEraGrowth"], m["sobolTopFirstEraGrowth"]) == ("0.68", "0.50")
+    assert m["sobolTopFactorCoinFlip"] == "exchange rate"
+    assert m["whenSobolVariesSureThing"] == (2, "#2") and "sobolTopFactorSureThing" not in m
+    assert m["whenSobolVariesEraGrowth"] == (2, "#1")
+    item = "\\item \\emph{Growth of frontier compute}: data error:\\ growth fit"
+    assert item in m["sobolTopList"]
+    assert (m["sobolBaseSamples"], m["sobolEvaluations"], m["sobolConfidence"]) == (
+        "64",
+        "320",
+        "95\\%",
+    )
+
+
+def test_sensitivity_table_is_a_captioned_longtable_in_words():
+    table = uncertainty_tex.sensitivity_macros(SOBOL, LEDGER)["sensitivityTable"]
+    assert "\\caption{" in table and "\\label{tab:sensitivity}" in table
+    assert "\\endfirsthead" in table and "\\bottomrule" in table
+    assert "\\texttt" not in table and "\\_" not in table and "era." not in table
+    assert "\\quad fit start year & $0.00 \\pm 0.01$ & $0.47 \\pm 0.03$" in table
+    assert "exchange rate" not in table.split("Conclusions")[0]  # S_T below the floor
+    assert "A certain conclusion & \\multicolumn{2}{l}{holds in every draw}" in table
+    assert "A model reaches $10^{26}$ FLOP ($50\\%$)" in table
+
+
+def test_markdown_names_claims_by_label_and_leaves_fixed_ones_out():
+    md = latex.uncertainty_markdown(SUMMARY, LEDGER)
+    assert "1 of the 4 claims take one value in every draw" in md and "`era.fixed_one`" in md
+    assert "| Growth of frontier compute (`era.growth`) | x per year | 3.57 | 4.68 | 6.05 |" in md
+    assert "A fixed premise (" not in md
+    assert "| A model reaches 10^26 FLOP | 0.4999 | does not hold |" in md
+    assert "Growth of frontier compute (6.1) lies above the 95th percentile" in md
+
+
+def test_pair_ends_print_low_first_and_units_read_as_words():
+    ledger = {**LEDGER, "claims": [{**LEDGER["claims"][3], "unit": "log10 FLOP"}]}
+    summary = {
+        **SUMMARY,
+        "claims": {
+            "deploy.speed": {
+                "high": {"p5": 50.0, "median": 120.0, "p95": 190.0},
+                "low": {"p5": 5.0, "median": 12.0, "p95": 19.0},
+            }
+        },
+        "outside_interval": [],
+    }
+    table = uncertainty_tex.uncertainty_macros(summary, ledger)["uncertaintyTable"]
+    assert table.index("low end") < table.index("high end")
+    assert "& $\\log_{10}$ FLOP &" in table
+    assert uncertainty_tex.unit_words("x per year") == "$\\times$ per year"
+    assert uncertainty_tex.unit_words("fraction") == "share"
