@@ -75,7 +75,7 @@ def test_conda_dry_run_resolves_the_env_and_uses_its_python(tmp_path):
             "1",
             "--forcerun",
             "run_arc_agi_notebook",
-            "run_arc_agi_notebook",
+            "results/default/notebooks/arc_agi.executed.ipynb",
         ],
         cwd=ROOT,
         env={**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"},

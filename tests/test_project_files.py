@@ -25,8 +25,13 @@ def test_reuse_names_a_licence_text_for_every_identifier():
     assert ids == {"MIT", "CC-BY-4.0"}
     for spdx in ids:
         assert (ROOT / "LICENSES" / f"{spdx}.txt").stat().st_size > 500, spdx
-    # Annotations apply last-match-wins: the Epoch file must end up CC BY 4.0 with Epoch AI.
-    epoch = [a for a in reuse["annotations"] if a["path"] == "data/epoch_notable_models.csv"]
+    # Annotations apply last-match-wins: the Epoch files must end up CC BY 4.0 with Epoch AI.
+    epoch = [
+        a
+        for a in reuse["annotations"]
+        if "data/epoch_notable_models.csv" in a["path"]
+        and "data/epoch_notable_models_pre2018.csv" in a["path"]
+    ]
     assert reuse["annotations"][-1] == epoch[0]
     assert epoch[0]["SPDX-License-Identifier"] == "CC-BY-4.0"
     assert "Epoch AI" in epoch[0]["SPDX-FileCopyrightText"]

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 
+from snakemake.settings.types import DeploymentMethod
+
 from inference_scaling.code_deps import module_sources, package_sources
 from inference_scaling.config import ConfigError, load_scenarios, load_uncertainty
 
@@ -71,7 +73,7 @@ MC_SETTINGS = {key: UNCERTAINTY[key] for key in ("draws", "blocks", "seed")}
 ENV = "../../environment.yml"
 # Jobs run the interpreter running Snakemake (the project's .venv, so this checkout's
 # package), or the conda environment's python when Snakemake deploys one.
-USE_CONDA = "conda" in str(getattr(workflow.deployment_settings, "deployment_method", ""))
+USE_CONDA = DeploymentMethod.CONDA in workflow.deployment_settings.deployment_method
 PYTHON = "python" if USE_CONDA else sys.executable
 if USE_CONDA:
     # The env holds the dependencies only (environment.yml cannot install the package from
