@@ -214,3 +214,13 @@ def test_significant_figures_group_large_whole_numbers():
     assert latex.format_number(25634.37, "g2") == "26{,}000"
     assert latex.format_number(9.2952, "g2") == "9.3"
     assert latex.format_number(719.69, "g2") == "720"
+
+
+def test_title_block_comes_from_the_citation_file():
+    cff = {
+        "title": "A & B",
+        "authors": [{"name": "Team_X"}, {"given-names": "Ada", "family-names": "Lovelace"}],
+    }
+    macros = latex.citation_macros(cff)
+    assert macros["paperTitle"] == "A \\& B"
+    assert macros["paperAuthors"] == "Team\\_X \\and Ada Lovelace"

@@ -245,6 +245,21 @@ def assumption_macros(values: dict[str, float]) -> dict[str, str]:
     }
 
 
+def citation_macros(cff: dict) -> dict[str, str]:
+    """The title block from ``CITATION.cff``: ``\\paperTitle`` and ``\\paperAuthors``
+    (names joined with ``\\and``)."""
+
+    def name(author: dict) -> str:
+        if author.get("name"):
+            return author["name"]
+        return f"{author.get('given-names', '')} {author['family-names']}".strip()
+
+    return {
+        "paperTitle": tex_escape(cff["title"]),
+        "paperAuthors": r" \and ".join(tex_escape(name(a)) for a in cff["authors"]),
+    }
+
+
 def constant_macros() -> dict[str, str]:
     """Macros for the fixed constants of the kernels the prose cites (standard FLOP
     coefficients per parameter and token)."""

@@ -1,8 +1,10 @@
 rule write_provenance:
-    """Macros for the title-page note: commit, assumptions hash, build date, scenario."""
+    """Macros for the title block (CITATION.cff) and its note: commit, assumptions hash,
+    build date, scenario."""
     input:
         code=script_code("write_provenance"),
         assumptions=lambda w: ASSUMPTIONS[w.scenario].sources,
+        citation="CITATION.cff",
     output:
         out("provenance.tex"),
     log:

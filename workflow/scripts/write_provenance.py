@@ -3,6 +3,9 @@
 import datetime as dt
 import logging
 
+import yaml
+
+from inference_scaling import latex
 from inference_scaling.io import write_text
 
 log = logging.getLogger(__name__)
@@ -21,7 +24,12 @@ def provenance_tex(prov):
 
 
 def main(smk):
-    write_text(smk.output[0], provenance_tex(smk.params.provenance))
+    with open(smk.input.citation, encoding="utf-8") as handle:
+        title_block = latex.citation_macros(yaml.safe_load(handle))
+    text = provenance_tex(smk.params.provenance) + latex.render_macros(
+        title_block, "Title block from CITATION.cff."
+    )
+    write_text(smk.output[0], text)
     log.info(f"provenance: {smk.params.provenance}")
 
 
