@@ -93,7 +93,7 @@ def test_markdown_html_and_latex_share_the_rows(builds, tmp_path):
     assert "2 further claims and conclusions are the same in every build" in md
     assert "era.growth" not in md
     tex = (tmp_path / "c.tex").read_text()
-    assert tex.startswith("\\begin{table}") and "\\caption{" in tex and "\\toprule" in tex
+    assert "\\begin{longtable}" in tex and "\\caption{" in tex and "\\toprule" in tex
     assert "\\label{tab:compare}" in tex and "\\bottomrule" in tex
     assert "$24.9$ (differs)" in tex and "\\textbf{fails} ($P = 0.41$)" in tex
 

@@ -253,41 +253,52 @@ def to_markdown(names, rows, unchanged) -> str:
 
 
 def to_latex(names, rows, unchanged, label="tab:compare") -> str:
-    """The table as a booktabs ``table`` float with caption, for ``\\input`` in the paper."""
+    """The table as a booktabs ``longtable`` with caption (it may run over a page), for
+    ``\\input`` in the paper. Scenario names head rotated columns; a claim the essay does
+    not state has a dash in the Essay column, so its values carry no mark."""
     n = len(names)
     head = " & ".join(
-        ["", "Essay", *(f"\\rotatebox{{60}}{{{tex_escape(name)}}}" for name in names)]
+        [
+            "",
+            "Essay",
+            *(f"\\rotatebox{{90}}{{{tex_escape(name.replace('_', ' '))}}}" for name in names),
+        ]
     )
+    caption = (
+        "How the scenarios move the claims and conclusions. Recomputed values per build; a "
+        "value marked (differs) lies outside the interval the essay's statement allows, and a "
+        "dash in the Essay column marks a check the essay does not state. A conclusion holds or "
+        "fails with the build's central values; $P$ is the Monte Carlo probability that it "
+        f"holds. {tex_escape(_unchanged_line(unchanged, names))}"
+    )
+    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.3\\linewidth}}r{'r' * n}@{{}}"
     lines = [
-        "\\begin{table}[htbp]",
-        "\\centering\\small",
-        "\\caption{How the scenarios move the claims and conclusions. Recomputed values per "
-        "build; a value without a mark lies in the interval the essay's statement allows. A "
-        "conclusion holds or fails with the "
-        "build's central values; $P$ is the Monte Carlo probability that it holds. "
-        f"{tex_escape(_unchanged_line(unchanged, names))}}}",
-        f"\\label{{{label}}}",
-        f"\\begin{{tabular}}{{@{{}}lr{'r' * n}@{{}}}}",
+        "{\\footnotesize",
+        f"\\begin{{longtable}}{{{cols}}}",
+        f"\\caption{{{caption}}}\\label{{{label}}} \\\\",
         "\\toprule",
         head + " \\\\",
+        "\\midrule",
+        "\\endfirsthead",
+        "\\toprule",
+        head + " \\\\",
+        "\\midrule",
+        "\\endhead",
+        "\\bottomrule",
+        "\\endlastfoot",
     ]
     for kind, title in (("claim", "Claims"), ("conclusion", "Conclusions")):
         group = [r for r in rows if r.kind == kind]
         if not group:
             continue
-        lines += ["\\midrule", f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\"]
+        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\")
         for r in group:
-            label = tex_label(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
-            # A parbox wraps long statements without the array package.
-            cells = [
-                f"\\parbox[t]{{0.36\\linewidth}}{{\\raggedright {label}}}",
-                r.essay.tex,
-                *(c.tex for c in r.cells),
-            ]
-            lines.append(" & ".join(cells) + " \\\\[2pt]")
+            text = tex_label(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
+            cells = [c.tex.replace(" (new)", "") for c in r.cells]
+            lines.append(" & ".join([text, r.essay.tex, *cells]) + " \\\\[2pt]")
     if not rows:
-        lines += ["\\midrule", f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{No differences.}} \\\\"]
-    lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]
+        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{No differences.}} \\\\")
+    lines += ["\\end{longtable}", "}"]
     return "\n".join(lines) + "\n"
 
 
