@@ -48,7 +48,7 @@ report: env tex
 ## arxiv    submission bundle that compiles with pdflatex alone: dist/arxiv.tar.gz
 arxiv: all
 	$(VENV)/bin/python -m inference_scaling.arxiv dist/arxiv.tar.gz paper results/default \
-		results/default/figures build/latex/default/main.bbl
+		build/latex/default/figures build/latex/default/main.bbl
 
 ## diff     what changed since BASE: results/diff/ (claims, figures, marked-up paper)
 diff: env tex

@@ -22,7 +22,7 @@ def test_bundle_compiles_with_pdflatex_alone(tmp_path):
             str(out),
             str(project / "paper"),
             str(project / "results" / "default"),
-            str(project / "results" / "default" / "figures"),
+            str(project / "build" / "latex" / "default" / "figures"),
             str(project / "build/latex/default/main.bbl"),
         ],
         cwd=project,

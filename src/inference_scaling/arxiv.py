@@ -20,15 +20,18 @@ GRAPHICS = re.compile(r"\\includegraphics(?:\[[^\]]*\])?\{([^}]+)\}")
 
 
 def bundle_members(paper: Path, results: Path, figures: Path, bbl: Path) -> dict[str, bytes]:
-    """Archive name -> content for every file the paper in ``paper/`` needs."""
+    """Archive name -> content for every file the paper in ``paper/`` needs: generated
+    ``.tex`` files from ``results`` or, for files shared between builds, from ``figures`` (the
+    build's figure directory, where they are copied beside the figures)."""
     members: dict[str, bytes] = {}
     for src in [paper / "main.tex", *sorted((paper / "sections").glob("*.tex"))]:
         members[str(src.relative_to(paper))] = src.read_bytes()
     text = "\n".join(m.decode("utf-8") for m in members.values())
     for name in sorted(set(GENERATED.findall(text))):
-        path = results / f"{name}.tex"
-        if path.exists():
-            members[f"{name}.tex"] = path.read_bytes()
+        found = [d / f"{name}.tex" for d in (results, figures) if (d / f"{name}.tex").exists()]
+        if not found:
+            raise FileNotFoundError(f"arxiv: {name}.tex is in neither {results} nor {figures}")
+        members[f"{name}.tex"] = found[0].read_bytes()
     for name in sorted(set(GRAPHICS.findall(text))):
         members[f"{name}.pdf"] = (figures / f"{name}.pdf").read_bytes()
     members["main.bbl"] = bbl.read_bytes()
