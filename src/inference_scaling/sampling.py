@@ -243,6 +243,21 @@ def unit_draws(columns, size: int, rng: np.random.Generator) -> dict[str, np.nda
     return {name: rng.random(size) for name in columns}
 
 
+def job_model_and_facts(job):
+    """:func:`model_and_facts` of a Monte Carlo or Sobol job: its declared ``growth``,
+    ``grid`` and CSV inputs and its ``ranges``, ``distributions`` and ``inputs`` params."""
+    from . import datasets
+
+    return model_and_facts(
+        job.input.growth,
+        job.input.grid,
+        datasets.declared_csvs(job.input),
+        job.params.ranges,
+        job.params.distributions,
+        job.params.inputs,
+    )
+
+
 def model_and_facts(growth_path, grid_path, data_files, ranges, distributions, settings):
     """The :class:`InputModel` and the ledger facts of a build, from its result files.
 

@@ -4,7 +4,7 @@ import logging
 
 import numpy as np
 
-from inference_scaling import datasets, montecarlo, sampling
+from inference_scaling import montecarlo, sampling
 from inference_scaling.io import partial_path, publish
 
 log = logging.getLogger(__name__)
@@ -14,14 +14,7 @@ def main(smk):
     shard, n_shards = int(smk.wildcards.shard), int(smk.wildcards.shards)
     s = smk.params.settings
     size = s["draws"] // s["blocks"]
-    model, facts = sampling.model_and_facts(
-        smk.input.growth,
-        smk.input.grid,
-        datasets.declared_csvs(smk.input),
-        smk.params.ranges,
-        smk.params.distributions,
-        smk.params.inputs,
-    )
+    model, facts = sampling.job_model_and_facts(smk)
     arrays = {}
     for block in montecarlo.shard_blocks(s["blocks"], shard, n_shards):
         result = montecarlo.run_block(block, s["seed"], size, model, facts)

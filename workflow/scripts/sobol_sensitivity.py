@@ -4,21 +4,14 @@ import json
 import logging
 from pathlib import Path
 
-from inference_scaling import datasets, latex, sampling, sensitivity
+from inference_scaling import latex, sampling, sensitivity
 from inference_scaling.io import write_text
 
 log = logging.getLogger(__name__)
 
 
 def main(smk):
-    model, facts = sampling.model_and_facts(
-        smk.input.growth,
-        smk.input.grid,
-        datasets.declared_csvs(smk.input),
-        smk.params.ranges,
-        smk.params.distributions,
-        smk.params.inputs,
-    )
+    model, facts = sampling.job_model_and_facts(smk)
     result = sensitivity.analyse(model, facts, smk.params.sobol)
     ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
     write_text(smk.output.json, latex.dump_json(result))
