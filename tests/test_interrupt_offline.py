@@ -105,7 +105,7 @@ def test_build_completes_without_network(offline_build):
     project, _, run = offline_build
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert (project / "paper" / "main.pdf").is_file()
-    assert "claims:" in run.stdout + run.stderr  # the build's closing ledger summary
+    assert " claims — " in run.stdout + run.stderr  # the build's closing ledger summary
 
 
 def _make_killed(project, pattern, sig, delay):

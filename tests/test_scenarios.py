@@ -93,4 +93,4 @@ def test_comparison_table(tmp_path, facts, ledger, assumptions):
     assert f"{unchanged} further claims and conclusions are the same" in md
     assert "(`era.pretrain_growth`)" not in md, "unchanged claims are left out"
     tex = (tmp_path / "compare.tex").read_text()
-    assert tex.startswith("\\begin{table}") and "(differs)" in tex
+    assert "\\begin{longtable}" in tex and "(differs)" in tex

@@ -245,14 +245,15 @@ def flatten(main: Path, generated: Path) -> str:
     """``main`` with every ``\\input`` inlined and the generated macros expanded.
 
     Inputs are looked up next to ``main`` (the sources), then in ``generated`` (the build's
-    macros and tables). Files of macro definitions are read and dropped; other generated
+    macros and tables), then in its parent (tables shared by every build, such as the
+    scenario comparison in ``results/``). Files of macro definitions are read and dropped; other generated
     files (tables) are inlined; :data:`KEEP_INPUT` files stay ``\\input``s.
     """
     macros: dict[str, str] = {}
     source_dir = Path(main).parent
 
     def resolve(name: str) -> Path | None:
-        for base in (source_dir, generated):
+        for base in (source_dir, generated, Path(generated).parent):
             for candidate in (base / name, base / f"{name}.tex"):
                 if candidate.is_file():
                     return candidate
