@@ -14,7 +14,17 @@ SNAKEMAKE = str(Path(sys.executable).parent / "snakemake")
 pytestmark = pytest.mark.integration
 
 
-def _copy_project(dest: Path) -> Path:
+# A throwaway copy draws a smaller Monte Carlo and Sobol sample: the tests check the wiring,
+# not the precision, and the full sample takes most of a cold build on two cores.
+LIGHT_UNCERTAINTY = {
+    "draws: 200000 ": "draws: 8000 ",
+    "base_samples: 4096 ": "base_samples: 128 ",
+    "resamples: 200 ": "resamples: 20 ",
+}
+
+
+def _copy_project(dest: Path, light: bool = True) -> Path:
+    """A copy of the checkout's files in ``dest``; ``light``: with a smaller Monte Carlo."""
     dest.mkdir(parents=True, exist_ok=True)
     files = subprocess.run(
         ["git", "ls-files", "-co", "--exclude-standard"],
@@ -28,6 +38,13 @@ def _copy_project(dest: Path) -> Path:
         if src.is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)
+    if light:
+        settings = dest / "config" / "uncertainty.yaml"
+        text = settings.read_text()
+        for full, small in LIGHT_UNCERTAINTY.items():
+            assert full in text, f"config/uncertainty.yaml no longer has {full!r}"
+            text = text.replace(full, small)
+        settings.write_text(text)
     return dest
 
 
