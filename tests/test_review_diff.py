@@ -111,7 +111,7 @@ def test_assumption_edit_shows_its_claims_figures_and_numbers(history):
     project, commits = history
     run, out = _diff(project, commits, "assumption")
     claims, figures = _changed(out)
-    ledger = json.loads((project / "results" / "claims.json").read_text())
+    ledger = json.loads((project / "results" / "default" / "claims.json").read_text())
     assert claims == {r["id"] for r in ledger["claims"] if "era.exchange_rate" in r["inputs"]}
     assert figures == EXCHANGE_RATE_FIGURES
     amplified = next(
@@ -126,7 +126,7 @@ def test_assumption_edit_shows_its_claims_figures_and_numbers(history):
     assert re.search(r"\\DIFadd[^\n]*26\.4", diff_tex)
     text = _pdf_text(out / "paper-diff.pdf")
     assert "26.8" in text and "26.4" in text
-    assert "claims changed" in run.stdout and "2 figures changed" in run.stdout
+    assert "claims changed" in run.stdout and "1 figure changed" in run.stdout
 
 
 def test_figure_code_edit_shows_only_that_figure(history):
