@@ -5,7 +5,7 @@ counts written as Python integers), which must still come back as float arrays."
 import numpy as np
 import pytest
 
-from inference_scaling import deployment, ida, thresholds
+from inference_scaling import deployment, ida, lifetime, thresholds
 
 # Python integers beyond int64: numpy keeps them as an object array unless told dtype=float.
 HUGE = [10**25, 10**26]
@@ -55,3 +55,40 @@ def test_crosses_threshold_uses_the_given_exchange_rate():
     # gives 10**25.4 (does not).
     assert bool(thresholds.crosses_threshold(1e24, 100, 1e26, exchange_rate=1.0))
     assert not bool(thresholds.crosses_threshold(1e24, 100, 1e26))
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        lambda: lifetime.pretraining_compute(HUGE, 2),
+        lambda: lifetime.deployment_compute(1, HUGE, 2),
+        lambda: lifetime.crossover_deployments(HUGE, 10),
+        lambda: lifetime.chinchilla_allocation(HUGE)[0],
+        lambda: lifetime.chinchilla_allocation(HUGE)[1],
+        lambda: lifetime.pretraining_cost_multiplier(HUGE, 0.5),
+        lambda: lifetime.inference_cost_multiplier(HUGE, 0.5),
+        lambda: lifetime.breakeven_deployment_share(HUGE),
+        lambda: lifetime.breakeven_deployment_share(10.0, inference_factor=HUGE),
+        lambda: lifetime.chinchilla_loss(HUGE, 1e12, 1.69, 406.4, 410.7, 0.34, 0.28),
+        lambda: lifetime.chinchilla_loss(1e9, HUGE, 1.69, 406.4, 410.7, 0.34, 0.28),
+        lambda: lifetime.deployment_ooms_per_pretraining_oom(1),
+    ],
+)
+def test_lifetime_kernels_return_floats_for_integer_inputs(result):
+    assert np.asarray(result()).dtype == np.float64
+
+
+def test_lifetime_defaults_have_no_post_training():
+    # N D = 2 * 3 = 6 with no deployment; d N I = 1 = N D at N = D = d = I = 1.
+    assert lifetime.lifetime_compute(2, 3, 0, 5) == pytest.approx(6.0)
+    assert lifetime.deployment_share(1, 1, 1, 1) == pytest.approx(0.5)
+    # M_inf = 1 + s (k - 1) = 1 + 0.5 * 9 whatever post-training is held at.
+    assert lifetime.inference_cost_multiplier(10, 0.5) == pytest.approx(5.5)
+
+
+def test_optimal_allocation_rejects_bad_inputs_by_name():
+    # the irreducible loss itself is out of reach (the bound is strict)
+    with pytest.raises(ValueError, match="target loss must exceed the irreducible loss E=1.69"):
+        lifetime.lifetime_optimal_allocation(1.69, 1e12)
+    with pytest.raises(ValueError, match="deployment tokens must be non-negative"):
+        lifetime.lifetime_optimal_allocation(2.0, -1.0)
