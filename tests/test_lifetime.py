@@ -318,3 +318,22 @@ def test_optimal_allocation_rejects_bad_inputs_by_name():
         lt.lifetime_optimal_allocation(1.69, 1e12)
     with pytest.raises(ValueError, match="deployment tokens must be non-negative"):
         lt.lifetime_optimal_allocation(2.0, -1.0)
+
+
+def test_tokens_for_loss_returns_floats_for_huge_integer_sizes():
+    assert np.asarray(lt.tokens_for_loss(2.0, HUGE_INTS, **HOFFMANN)).dtype == np.float64
+
+
+def test_lifetime_optimum_when_the_exponents_sum_above_one():
+    # alpha = beta = 0.6: at T = 0 the optimum is alpha a = beta r, so a = r = (L - E) / 2,
+    # N = (A / a)^(1/alpha), D = (B / r)^(1/beta); the bracket must still hold it.
+    params = dict(HOFFMANN, alpha=0.6, beta=0.6)
+    n, d = lt.lifetime_optimal_allocation(2.0, 0.0, **params)
+    half = (2.0 - 1.69) / 2
+    assert n == pytest.approx((406.4 / half) ** (1 / 0.6), rel=1e-9)
+    assert d == pytest.approx((410.7 / half) ** (1 / 0.6), rel=1e-9)
+
+
+def test_a_failed_root_search_is_an_error_naming_the_kernel():
+    with pytest.raises(ArithmeticError, match="lifetime_optimal_allocation: root finding"):
+        lt.lifetime_optimal_allocation(2.0, np.nan)
