@@ -337,3 +337,10 @@ def test_lifetime_optimum_when_the_exponents_sum_above_one():
 def test_a_failed_root_search_is_an_error_naming_the_kernel():
     with pytest.raises(ArithmeticError, match="lifetime_optimal_allocation: root finding"):
         lt.lifetime_optimal_allocation(2.0, np.nan)
+
+
+def test_lifetime_optimum_takes_deployment_tokens_as_python_integers():
+    n, d = lt.lifetime_optimal_allocation(2.0, [10**25])
+    n_float, d_float = lt.lifetime_optimal_allocation(2.0, [1e25])
+    assert n.dtype == np.float64 and d.dtype == np.float64
+    assert n == pytest.approx(n_float, rel=1e-12) and d == pytest.approx(d_float, rel=1e-12)
