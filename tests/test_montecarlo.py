@@ -609,3 +609,25 @@ def test_unit_draws_fill_columns_in_the_given_order():
     first, second = rng.random(3), rng.random(3)
     assert list(draws) == ["b", "a"]
     assert draws["b"].tolist() == first.tolist() and draws["a"].tolist() == second.tolist()
+
+
+def test_model_and_facts_read_from_a_builds_result_files(
+    tmp_path, assumptions, uncertainty, growth, grid, facts
+):
+    import json
+
+    from inference_scaling import datasets
+
+    growth_path, grid_path = tmp_path / "pretrain_growth.json", tmp_path / "growth_grid.json"
+    growth_path.write_text(json.dumps(growth), encoding="utf-8")
+    grid_path.write_text(json.dumps(grid), encoding="utf-8")
+    model, got = sampling.model_and_facts(
+        growth_path, grid_path, {}, assumptions.ranges, assumptions.distributions, uncertainty
+    )
+    assert got == facts  # the ledger facts plus the definition spread (conftest)
+    grid_read = json.loads(json.dumps(grid))
+    expected = sampling.build_model(
+        assumptions.ranges, assumptions.distributions, uncertainty, grid_read, datasets.fact_flags()
+    )
+    assert model == expected
+    assert model.growth is not None and model.fact_errors
