@@ -59,7 +59,7 @@ def test_median_of_a_loguniform_draw_is_the_geometric_mean():
 
 
 def test_unknown_distribution_is_an_error():
-    with pytest.raises(ValueError, match="unknown distribution 'normal'"):
+    with pytest.raises(ValueError, match=r"^unknown distribution 'normal'$"):
         sampling.scale(0.5, 1.0, 2.0, "normal")
 
 
@@ -416,21 +416,25 @@ def test_scale_maps_the_ends_and_the_middle():
     log = sampling.scale([0.0, 0.5, 1.0], 10.0, 1000.0, "loguniform")
     assert log == pytest.approx([10.0, 100.0, 1000.0])
     assert np.asarray(sampling.scale([0, 1], 2, 4)).dtype == np.float64
-    with pytest.raises(ValueError, match="unknown distribution 'normal'"):
+    with pytest.raises(ValueError, match=r"^unknown distribution 'normal'$"):
         sampling.scale(0.5, 1.0, 2.0, "normal")
 
 
 def test_check_shares_accepts_the_edges_and_names_each_problem():
     sampling.check_shares([0.0, 1.0], {"d": [1.0, 0.0]})  # p = 0 at both ends is allowed
-    with pytest.raises(ValueError, match=r"a post-training share lies outside \[0, 1\]"):
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: a post-training share lies outside \[0, 1\]$"
+    ):
         sampling.check_shares([1.01], {"d": [0.0]})
-    with pytest.raises(ValueError, match=r"a post-training share lies outside \[0, 1\]"):
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: a post-training share lies outside \[0, 1\]$"
+    ):
         sampling.check_shares([-0.01], {"d": [0.0]})
-    with pytest.raises(ValueError, match=r"lifetime shares: d lies outside \[0, 1\]"):
+    with pytest.raises(ValueError, match=r"^lifetime shares: d lies outside \[0, 1\]$"):
         sampling.check_shares([0.0], {"d": [-0.01]})
-    with pytest.raises(ValueError, match=r"lifetime shares: d lies outside \[0, 1\]"):
+    with pytest.raises(ValueError, match=r"^lifetime shares: d lies outside \[0, 1\]$"):
         sampling.check_shares([0.0], {"d": [1.01]})
-    with pytest.raises(ValueError, match=r"lifetime shares: d \+ post-training share exceeds 1"):
+    with pytest.raises(ValueError, match=r"^lifetime shares: d \+ post-training share exceeds 1$"):
         sampling.check_shares([0.5], {"c": [0.1], "d": [0.6]})
 
 
@@ -446,7 +450,7 @@ def test_post_quantile_of_a_point_range():
     js = sampling.JointShares("q", (0.1, 0.1), {"s": (0.2, 0.5)})
     assert js.post_quantile(np.array([0.2, 0.7])).tolist() == [0.1, 0.1]
     bad = sampling.JointShares("q", (0.6, 0.6), {"s": (0.5, 0.9)})
-    with pytest.raises(ValueError, match="no share triple with q = 0.6"):
+    with pytest.raises(ValueError, match=r"^lifetime shares: no share triple with q = 0.6$"):
         bad.post_quantile(np.array([0.5]))
 
 
@@ -464,7 +468,9 @@ def test_post_quantile_with_a_linear_density():
 
 def test_post_quantile_of_ranges_without_a_triple():
     js = sampling.JointShares("q", (0.6, 0.8), {"s": (0.5, 0.9)})
-    with pytest.raises(ValueError, match="the declared ranges admit no triple summing to 1"):
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: the declared ranges admit no triple summing to 1$"
+    ):
         js.post_quantile(np.array([0.5]))
 
 
