@@ -3,6 +3,7 @@ the summary, and deterministic sharding."""
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
@@ -637,3 +638,51 @@ def test_model_and_facts_read_from_a_builds_result_files(
     )
     assert model == expected
     assert model.growth is not None and model.fact_errors
+
+
+def test_model_and_facts_read_the_given_data_files(
+    tmp_path, assumptions, uncertainty, growth, grid
+):
+    import json
+
+    growth_path, grid_path = tmp_path / "pretrain_growth.json", tmp_path / "growth_grid.json"
+    growth_path.write_text(json.dumps(growth), encoding="utf-8")
+    grid_path.write_text(json.dumps(grid), encoding="utf-8")
+    run = (ROOT / "data" / "alphago_zero_run.csv").read_text(encoding="utf-8")
+    run = run.replace(
+        "total_selfplay_games,29000000,games,exact", "total_selfplay_games,30000000,games,approx"
+    )
+    arc = (ROOT / "data" / "arc_agi.csv").read_text(encoding="utf-8")
+    arc = arc.replace(
+        "o3-preview,o3,low_compute,semi_private,75.7,20.12,33000000,6,2024-12-20,arcprize2024o3,derived",
+        "o3-preview,o3,low_compute,semi_private,75.8,20.12,33000000,6,2024-12-20,arcprize2024o3,approx",
+    )
+    (tmp_path / "run.csv").write_text(run, encoding="utf-8")
+    (tmp_path / "arc.csv").write_text(arc, encoding="utf-8")
+    files = {"run": tmp_path / "run.csv", "arc": tmp_path / "arc.csv"}
+    model, facts = sampling.model_and_facts(
+        growth_path, grid_path, files, assumptions.ranges, assumptions.distributions, uncertainty
+    )
+    assert facts["alphago.total_selfplay_games"] == 30_000_000
+    assert model.fact_errors["alphago.total_selfplay_games"] == 0.1  # approx
+    assert 75.8 in {v for k, v in facts.items() if k.startswith("arc.")}
+    assert {k for k, e in model.fact_errors.items() if k.startswith("arc.") and e == 0.1}
+
+
+def test_table_quantile_uses_the_last_interval_at_the_top():
+    # A curved table: at u = 1 the top end is the last tabulated value, 4095^2, not an
+    # extrapolation from the second-to-last interval (2 * 4094^2 - 4093^2 = 4095^2 - 2).
+    n = sampling.T_TABLE_POINTS
+    table = (np.arange(n, dtype=float) ** 2)[None, :]
+    assert sampling.table_quantile(table, 0, np.array([1.0]))[0] == (n - 1.0) ** 2
+
+
+def test_growth_draws_return_floats_and_use_n_minus_two_degrees_of_freedom():
+    # n = 3 points leave 1 degree of freedom: Cauchy noise, whose 0.75 quantile is
+    # tan(pi / 4) = 1, so the slope is 0 + 1 * 1 and the growth 10 (to the table's spacing).
+    fit = {"n": [3], "slope": [0.0], "stderr": [1.0], "growth_low": [1], "growth_high": [2]}
+    g = sampling.GrowthDraws({"k": [10]}, {"all": fit})
+    values, facts = g.transform({"k": np.array([0.5]), "data:growth.all": np.array([0.75])})
+    assert values["k"].dtype == np.float64
+    assert facts["growth.all.n"].dtype == np.float64
+    assert facts["growth.all.growth"] == pytest.approx([10.0], rel=2e-3)
