@@ -297,7 +297,6 @@ HUGE_INTS = [10**25, 10**26]
         lambda: lt.breakeven_deployment_share(10.0, inference_factor=HUGE_INTS),
         lambda: lt.chinchilla_loss(HUGE_INTS, 1e12, 1.69, 406.4, 410.7, 0.34, 0.28),
         lambda: lt.chinchilla_loss(1e9, HUGE_INTS, 1.69, 406.4, 410.7, 0.34, 0.28),
-        lambda: lt.deployment_ooms_per_pretraining_oom(1),
     ],
 )
 def test_lifetime_kernels_return_floats_for_integer_inputs(result):
