@@ -686,3 +686,22 @@ def test_growth_draws_return_floats_and_use_n_minus_two_degrees_of_freedom():
     assert values["k"].dtype == np.float64
     assert facts["growth.all.n"].dtype == np.float64
     assert facts["growth.all.growth"] == pytest.approx([10.0], rel=2e-3)
+
+
+def test_outside_interval_skips_inputs_without_draws_and_keeps_looking():
+    # The ledger value 10 lies above the 5-95% interval [1, 2]; input "a.fixed" has no
+    # draws (a point range), "a.edge" has its default above 95 of its 100 draws.
+    summary = {"claims": {"c": {"value": {"p5": 1.0, "p95": 2.0}}}}
+    ledger = [{"id": "c", "value": 10.0, "inputs": ["a.fixed", "a.edge"]}]
+    merged = {"input|a.edge": np.arange(100.0)}
+    out = montecarlo.outside_interval(summary, ledger, merged, {"a.fixed": 1.0, "a.edge": 96.0})
+    assert out == [
+        {
+            "id": "c",
+            "part": "value",
+            "ledger": 10.0,
+            "p5": 1.0,
+            "p95": 2.0,
+            "edge_inputs": [{"key": "a.edge", "value": 96.0, "quantile": 0.96}],
+        }
+    ]
