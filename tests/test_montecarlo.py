@@ -707,3 +707,10 @@ def test_outside_interval_skips_inputs_without_draws_and_keeps_looking():
             "edge_inputs": [{"key": "a.edge", "value": 96.0, "quantile": 0.96}],
         }
     ]
+
+
+def test_outside_interval_checks_the_high_end_of_a_pair_after_a_low_end_inside():
+    summary = {"claims": {"r": {"low": {"p5": 1.0, "p95": 2.0}, "high": {"p5": 3.0, "p95": 4.0}}}}
+    ledger = [{"id": "r", "value": [1.5, 9.0], "inputs": []}]
+    out = montecarlo.outside_interval(summary, ledger, {}, {})
+    assert [(o["part"], o["ledger"]) for o in out] == [("high", 9.0)]
