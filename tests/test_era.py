@@ -272,3 +272,10 @@ def test_fit_domains_output_names_and_settings():
     }
     assert out["frontier_models"] == {"all": ["a", "b", "c", "d"], "language": ["a", "b", "c", "d"]}
     assert out["fits"]["all"]["confidence"] == 0.5
+
+
+def test_models_released_the_same_day_do_not_count_against_each_other():
+    # Dates with a time of day are read at day precision: the morning model is not "before"
+    # the evening one, so with top_n = 1 both are frontier models.
+    dates = np.array(["2020-01-01T08:00", "2020-01-01T20:00"], dtype="datetime64[m]")
+    assert era.frontier_mask(dates, [100.0, 1.0], top_n=1).tolist() == [True, True]
