@@ -216,3 +216,17 @@ def test_summary_phrases_per_basis():
     assert claims._basis_phrase("sourced", c) == (
         "3 sourced: 1 match the source, 1 differ, 1 not stated in the essay"
     )
+
+
+def test_a_freshly_built_ledger_matches_the_golden_file(assumptions, facts):
+    # test_golden.py compares the session's ledger; this builds its own, so every claim
+    # function runs inside the test that checks its printed value.
+    import json
+
+    from conftest import ROOT
+
+    from inference_scaling import golden
+
+    expected = json.loads((ROOT / "tests" / "golden" / "claims.json").read_text(encoding="utf-8"))
+    actual = json.loads(json.dumps(golden.snapshot(claims.build_ledger(assumptions.values, facts))))
+    assert actual["claims"] == expected["claims"]
