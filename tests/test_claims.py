@@ -191,12 +191,18 @@ def test_load_catalogue_returns_a_copy_the_caller_may_change():
 
 
 def test_evidence_band_inverts_the_inference_ooms():
-    # 1 OOM of training is worth 1/max to 1/min OOMs of inference: max 2, min 1 -> 0.5..1.
+    # 1 OOM of training is worth 1/max to 1/min OOMs of inference: max 2, min 0.5 -> 0.5..2.
     a = {
         "era.inference_ooms_per_training_oom_max": 2.0,
-        "era.inference_ooms_per_training_oom_min": 1.0,
+        "era.inference_ooms_per_training_oom_min": 0.5,
     }
-    assert claims._evidence_band(a) == pytest.approx((0.5, 1.0))
+    assert claims._evidence_band(a) == pytest.approx((0.5, 2.0))
+
+
+def test_crossover_uses_both_coefficients():
+    # d* = (c_pre / c_inf) D / I = (6 / 2) * 100 / 10 = 30
+    a = {"appendix.n_tokens": 100.0, "appendix.tokens_per_deployment": 10.0}
+    assert claims._crossover(a, 6.0, 2.0) == pytest.approx(30.0)
 
 
 def test_statement_of_reads_percent_against_the_claims_unit():
