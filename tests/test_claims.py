@@ -135,3 +135,104 @@ def test_summary_counts_by_basis():
         "6 claims — 3 recomputed: 1 reproduce, 1 differ, 1 not stated in the essay; "
         "1 sourced: 1 match the source; 2 premises: 1 as in the essay, 1 changed"
     )
+
+
+# --- The ledger's plumbing, called directly (a session-cached ledger runs build_ledger once
+# per session, so mutation testing needs tests that call it themselves).
+
+
+def test_build_ledger_fills_the_essay_fields_verdict_and_note(assumptions, facts):
+    ledger = {r["id"]: r for r in claims.build_ledger(assumptions.values, facts)}
+    rule = ledger["era.exchange_rule"]  # essay "0.7": half a unit in the first decimal
+    assert rule["essay_value"] == 0.7
+    assert rule["essay_interval"] == pytest.approx([0.65, 0.75])
+    assert 0.65 <= rule["value"] <= 0.75 and rule["verdict"] == "reproduced"
+    assert ledger["era.exchange_jones"]["note"] == (
+        "Jones measured this on the board game Hex, not on language models."
+    )
+    assert ledger["era.exchange_range"]["note"] == ""
+
+
+def test_build_ledger_names_claims_without_a_function(assumptions, facts, monkeypatch):
+    monkeypatch.delitem(claims.CLAIMS, "era.exchange_rule")
+    with pytest.raises(
+        KeyError, match=r"catalogue and claim functions disagree on: \['era.exchange_rule'\]"
+    ):
+        claims.build_ledger(assumptions.values, facts)
+
+
+def test_claim_registration():
+    with pytest.raises(ValueError, match=r"^claim era.exchange_rule registered twice$"):
+        claims.claim("era.exchange_rule")(lambda a: 0.0)
+
+    def fn(a):
+        return 1.0
+
+    try:
+        assert claims.claim("test.only_here")(fn) is fn
+        assert claims.CLAIMS["test.only_here"] is fn
+    finally:
+        claims.CLAIMS.pop("test.only_here", None)
+
+
+def test_inputs_name_an_unknown_key():
+    view = claims.Inputs({"a.b": 1.0}, {"f": 2.0})
+    assert view["a.b"] == 1.0 and view["f"] == 2.0
+    assert view.used == {"a.b", "data:f"}
+    with pytest.raises(KeyError, match="unknown assumption or fact 'nope'"):
+        view["nope"]
+
+
+def test_load_catalogue_returns_a_copy_the_caller_may_change():
+    first = claims.load_catalogue()
+    original = first[0]["essay"]
+    first[0]["essay"] = "changed"
+    assert claims.load_catalogue()[0]["essay"] == original
+
+
+def test_evidence_band_inverts_the_inference_ooms():
+    # 1 OOM of training is worth 1/max to 1/min OOMs of inference: max 2, min 0.5 -> 0.5..2.
+    a = {
+        "era.inference_ooms_per_training_oom_max": 2.0,
+        "era.inference_ooms_per_training_oom_min": 0.5,
+    }
+    assert claims._evidence_band(a) == pytest.approx((0.5, 2.0))
+
+
+def test_crossover_uses_both_coefficients():
+    # d* = (c_pre / c_inf) D / I = (6 / 2) * 100 / 10 = 30
+    a = {"appendix.n_tokens": 100.0, "appendix.tokens_per_deployment": 10.0}
+    assert claims._crossover(a, 6.0, 2.0) == pytest.approx(30.0)
+
+
+def test_statement_of_reads_percent_against_the_claims_unit():
+    stated = claims.statement_of({"essay": "20%", "unit": "fraction"})
+    assert (stated.interval.low, stated.interval.high) == pytest.approx((0.15, 0.25))
+    assert claims.statement_of({"unit": "x"}) is None
+
+
+def test_render_text_spacing_fields_and_pairs():
+    result = {"value": (1.0, 2.5), "extra": {"n": 12}}
+    text = claims.render_text("from  {a.b}\n to {value}, {n}", result, {"a.b": 0.7})
+    assert text == "from 0.7 to 1--2.5, 12"
+
+
+def test_summary_phrases_per_basis():
+    c = {"total": 3, "reproduced": 1, "differs": 1, "new": 1}
+    assert claims._basis_phrase("sourced", c) == (
+        "3 sourced: 1 match the source, 1 differ, 1 not stated in the essay"
+    )
+
+
+def test_a_freshly_built_ledger_matches_the_golden_file(assumptions, facts):
+    # test_golden.py compares the session's ledger; this builds its own, so every claim
+    # function runs inside the test that checks its printed value.
+    import json
+
+    from conftest import ROOT
+
+    from inference_scaling import golden
+
+    expected = json.loads((ROOT / "tests" / "golden" / "claims.json").read_text(encoding="utf-8"))
+    actual = json.loads(json.dumps(golden.snapshot(claims.build_ledger(assumptions.values, facts))))
+    assert actual["claims"] == expected["claims"]

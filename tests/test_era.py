@@ -191,3 +191,91 @@ def test_definition_spread_reads_the_right_slices():
     assert facts["growth.all.top_n_low"] == 4.0 and facts["growth.all.window_high"] == 6.0
     with pytest.raises(ValueError, match="not a grid point"):
         era.definition_spread(grid, {**default, "era.fit_start_year": 2019.0})
+
+
+# --- Synthetic catalogues whose answers are known by construction ---------------------------
+
+# Six models released on 1 January 2020..2025 (decimal years 2020.0..2025.0), each bigger than
+# all before it (so all are frontier models), FLOP as Python integers beyond int64.
+SYN_DATES = np.array([f"{y}-01-01" for y in range(2020, 2026)], dtype="datetime64[D]")
+SYN_FLOP = [10**20, 2 * 10**21, 8 * 10**21, 10**23, 10**24, 10**25]
+SYN_LANGUAGE = [1, 1, 1, 1, 1, 0]  # 0/1 flags, read as booleans
+
+
+def test_decimal_year_reads_iso_strings():
+    # 2 July 2021 is day 182 of a 365-day year.
+    assert era.decimal_year(["2021-07-02"])[0] == pytest.approx(2021 + 182 / 365)
+
+
+def test_frontier_mask_default_is_the_top_ten():
+    # ten bigger models released earlier push the eleventh off the default top-10 frontier
+    dates = np.arange("2020-01-01", "2020-01-12", dtype="datetime64[D]")
+    assert era.frontier_mask(dates, [100.0] * 10 + [1.0]).tolist() == [True] * 10 + [False]
+    assert era.frontier_mask(dates.astype(str), [100] * 10 + [1]).tolist() == [True] * 10 + [False]
+
+
+def test_frontier_growth_uses_the_given_top_n_and_confidence():
+    dates = np.arange("2020-01-01", "2020-01-05", dtype="datetime64[D]")
+    fit, frontier, _ = era.frontier_growth(
+        dates, [100.0, 200.0, 300.0, 1.0], top_n=2, start_year=2019, end_year=2021, confidence=0.5
+    )
+    assert frontier.tolist() == [True, True, True, False]
+    assert fit.n == 3 and fit.confidence == 0.5
+
+
+def test_fit_log_growth_interval_uses_n_minus_two_degrees_of_freedom():
+    # four points: two degrees of freedom, t_{0.95, 2} = 2.919986 (two-sided 90%)
+    fit = era.fit_log_growth([2020, 2021, 2022, 2023], [10**20, 3 * 10**20, 10**22, 10**22])
+    assert fit.growth_low == pytest.approx(10 ** (fit.slope - 2.919986 * fit.slope_stderr))
+    assert fit.growth_high == pytest.approx(10 ** (fit.slope + 2.919986 * fit.slope_stderr))
+
+
+def test_domain_fits_window_is_closed_at_the_start_open_at_the_end():
+    fits = era.domain_fits(SYN_DATES, SYN_FLOP, SYN_LANGUAGE, 10, 2020.0, 2024.0, confidence=0.5)
+    # 2020.0, 2021.0, 2022.0, 2023.0 are in [2020, 2024); 2024.0 is not
+    for domain in ("all", "language", "language_in_all"):
+        fit, used = fits[domain]
+        assert fit.n == 4 and fit.confidence == 0.5
+        assert used.tolist() == [True] * 4 + [False] * 2
+    masks = era.domain_masks(SYN_DATES, SYN_FLOP, SYN_LANGUAGE, 10)
+    assert masks["language"].tolist() == [True] * 5 + [False]
+
+
+def test_growth_grid_window_and_confidence():
+    axes = {
+        "era.frontier_top_n": [10],
+        "era.fit_start_year": [2020.0],
+        "era.fit_end_year": [2024.0],
+    }
+    grid = era.growth_grid(SYN_DATES, SYN_FLOP, SYN_LANGUAGE, axes, confidence=0.5)
+    reference = era.fit_log_growth(
+        SYN_DATES[:4].astype("datetime64[Y]").astype(int) + 1970, SYN_FLOP[:4], 0.5
+    )
+    assert grid["fits"]["all"]["n"] == [4]
+    assert grid["fits"]["all"]["growth_low"] == pytest.approx([reference.growth_low])
+    assert grid["confidence"] == 0.5
+
+
+def test_fit_domains_output_names_and_settings():
+    models = {
+        "date": SYN_DATES,
+        "flop": np.array(SYN_FLOP, dtype=float),
+        "language": np.array(SYN_LANGUAGE, dtype=bool),
+        "model": np.array(list("abcdef")),
+    }
+    out = era.fit_domains(models, 10, 2020.0, 2024.0, 0.5)
+    assert out["settings"] == {
+        "top_n": 10,
+        "start_year": 2020.0,
+        "end_year": 2024.0,
+        "confidence": 0.5,
+    }
+    assert out["frontier_models"] == {"all": ["a", "b", "c", "d"], "language": ["a", "b", "c", "d"]}
+    assert out["fits"]["all"]["confidence"] == 0.5
+
+
+def test_models_released_the_same_day_do_not_count_against_each_other():
+    # Dates with a time of day are read at day precision: the morning model is not "before"
+    # the evening one, so with top_n = 1 both are frontier models.
+    dates = np.array(["2020-01-01T08:00", "2020-01-01T20:00"], dtype="datetime64[m]")
+    assert era.frontier_mask(dates, [100.0, 1.0], top_n=1).tolist() == [True, True]

@@ -127,3 +127,57 @@ def test_crossing_exactly_at_the_threshold_counts():
 
     # 1e24 FLOP x 100 inference at r = 0.5 is exactly 1e25: "at or above" the threshold.
     assert th.crosses_threshold(1e24, 100.0, 1e25, 0.5)
+
+
+# --- Edge cases the essay examples leave open: default arguments, exponents other than one,
+# and integer inputs too large for int64 (FLOP counts as Python integers), which must still
+# come back as float arrays.
+
+# Python integers beyond int64: numpy keeps them as an object array unless told dtype=float.
+HUGE = [10**25, 10**26]
+
+
+def test_cost_per_task_defaults_and_elasticity():
+    # base cost 1 by default; cost grows as compute ** elasticity: 100 ** 0.5 = 10.
+    assert deployment.cost_per_task(10) == pytest.approx(10.0)
+    assert deployment.cost_per_task(100, elasticity=0.5) == pytest.approx(10.0)
+    assert deployment.cost_per_task(10, elasticity=2.0, base_cost=3.0) == pytest.approx(300.0)
+
+
+def test_deployment_share_after_scaling_by_hand():
+    # r m / (1 + r m): r = 1, m = 3 -> 3/4; r = 0.5, m = 4 -> 2/3; r = 0.1, m = 1 -> 1/11.
+    assert deployment.deployment_share_after_scaling(1.0, 3.0) == pytest.approx(0.75)
+    assert deployment.deployment_share_after_scaling(0.5, 4.0) == pytest.approx(2 / 3)
+    assert deployment.deployment_share_after_scaling(0.1, 1.0) == pytest.approx(1 / 11)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        lambda: deployment.copies_fraction(HUGE),
+        lambda: deployment.effective_speed(HUGE, 10),
+        lambda: deployment.cost_per_task(HUGE),
+        lambda: deployment.deployment_share_after_scaling(HUGE, 2),
+        lambda: deployment.fixed_capability_cost_decline(HUGE, 1),
+        lambda: deployment.tailored_share(HUGE, 10),
+        lambda: deployment.daily_price(HUGE),
+    ],
+)
+def test_huge_integer_inputs_come_back_as_floats(result):
+    assert np.asarray(result()).dtype == np.float64
+
+
+def test_integer_inputs_that_stay_integer_without_the_float_cast():
+    # int - int and int ** int stay int64 in numpy; the kernels promise floats.
+    assert np.asarray(ida.search_gain(5000, 3000)).dtype == np.float64
+    assert ida.search_gain(5000, 3000) == pytest.approx(2000.0)
+    assert np.asarray(ida.sweep_probability(1, 3)).dtype == np.float64
+    assert np.asarray(thresholds.effective_ooms(24, 4, 1)).dtype == np.float64
+    assert thresholds.effective_ooms(24, 4, 1) == pytest.approx(28.0)
+
+
+def test_crosses_threshold_uses_the_given_exchange_rate():
+    # 1e24 FLOP with 100x inference: r = 1 gives 10**26 (crosses 1e26), the default r = 0.7
+    # gives 10**25.4 (does not).
+    assert bool(thresholds.crosses_threshold(1e24, 100, 1e26, exchange_rate=1.0))
+    assert not bool(thresholds.crosses_threshold(1e24, 100, 1e26))

@@ -277,3 +277,71 @@ def test_lifetime_optimum_without_deployment_is_chinchillas_closed_form():
     n, d = lt.lifetime_optimal_allocation(2.0, 0.0)
     assert n == pytest.approx((406.4 / 0.14) ** (1 / 0.34), rel=1e-6)
     assert d == pytest.approx((410.7 / 0.17) ** (1 / 0.28), rel=1e-6)
+
+
+# Python integers beyond int64: numpy keeps them as an object array unless told dtype=float.
+HUGE_INTS = [10**25, 10**26]
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        lambda: lt.pretraining_compute(HUGE_INTS, 2),
+        lambda: lt.deployment_compute(1, HUGE_INTS, 2),
+        lambda: lt.crossover_deployments(HUGE_INTS, 10),
+        lambda: lt.chinchilla_allocation(HUGE_INTS)[0],
+        lambda: lt.chinchilla_allocation(HUGE_INTS)[1],
+        lambda: lt.pretraining_cost_multiplier(HUGE_INTS, 0.5),
+        lambda: lt.inference_cost_multiplier(HUGE_INTS, 0.5),
+        lambda: lt.breakeven_deployment_share(HUGE_INTS),
+        lambda: lt.breakeven_deployment_share(10.0, inference_factor=HUGE_INTS),
+        lambda: lt.chinchilla_loss(HUGE_INTS, 1e12, 1.69, 406.4, 410.7, 0.34, 0.28),
+        lambda: lt.chinchilla_loss(1e9, HUGE_INTS, 1.69, 406.4, 410.7, 0.34, 0.28),
+    ],
+)
+def test_lifetime_kernels_return_floats_for_integer_inputs(result):
+    assert np.asarray(result()).dtype == np.float64
+
+
+def test_lifetime_defaults_have_no_post_training():
+    # N D = 2 * 3 = 6 with no deployment; d N I = 1 = N D at N = D = d = I = 1.
+    assert lt.lifetime_compute(2, 3, 0, 5) == pytest.approx(6.0)
+    assert lt.deployment_share(1, 1, 1, 1) == pytest.approx(0.5)
+    # M_inf = 1 + s (k - 1) = 1 + 0.5 * 9 whatever post-training is held at.
+    assert lt.inference_cost_multiplier(10, 0.5) == pytest.approx(5.5)
+
+
+def test_optimal_allocation_rejects_bad_inputs_by_name():
+    # the irreducible loss itself is out of reach (the bound is strict)
+    with pytest.raises(ValueError, match=r"^target loss must exceed the irreducible loss E=1\.69$"):
+        lt.lifetime_optimal_allocation(1.69, 1e12)
+    with pytest.raises(ValueError, match=r"^deployment tokens must be non-negative$"):
+        lt.lifetime_optimal_allocation(2.0, -1.0)
+
+
+def test_tokens_for_loss_returns_floats_for_huge_integer_sizes():
+    assert np.asarray(lt.tokens_for_loss(2.0, HUGE_INTS, **HOFFMANN)).dtype == np.float64
+
+
+def test_lifetime_optimum_when_the_exponents_sum_above_one():
+    # alpha = beta = 0.6: at T = 0 the optimum is alpha a = beta r, so a = r = (L - E) / 2,
+    # N = (A / a)^(1/alpha), D = (B / r)^(1/beta); the bracket must still hold it.
+    params = dict(HOFFMANN, alpha=0.6, beta=0.6)
+    n, d = lt.lifetime_optimal_allocation(2.0, 0.0, **params)
+    half = (2.0 - 1.69) / 2
+    assert n == pytest.approx((406.4 / half) ** (1 / 0.6), rel=1e-9)
+    assert d == pytest.approx((410.7 / half) ** (1 / 0.6), rel=1e-9)
+
+
+def test_a_failed_root_search_is_an_error_naming_the_kernel():
+    with pytest.raises(
+        ArithmeticError, match=r"^lifetime_optimal_allocation: root finding did not converge$"
+    ):
+        lt.lifetime_optimal_allocation(2.0, np.nan)
+
+
+def test_lifetime_optimum_takes_deployment_tokens_as_python_integers():
+    n, d = lt.lifetime_optimal_allocation(2.0, [10**25])
+    n_float, d_float = lt.lifetime_optimal_allocation(2.0, [1e25])
+    assert n.dtype == np.float64 and d.dtype == np.float64
+    assert n == pytest.approx(n_float, rel=1e-12) and d == pytest.approx(d_float, rel=1e-12)

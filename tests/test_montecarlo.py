@@ -3,6 +3,7 @@ the summary, and deterministic sharding."""
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
@@ -59,7 +60,7 @@ def test_median_of_a_loguniform_draw_is_the_geometric_mean():
 
 
 def test_unknown_distribution_is_an_error():
-    with pytest.raises(ValueError, match="unknown distribution 'normal'"):
+    with pytest.raises(ValueError, match=r"^unknown distribution 'normal'$"):
         sampling.scale(0.5, 1.0, 2.0, "normal")
 
 
@@ -406,3 +407,310 @@ def test_conclusions_that_hold_at_the_defaults_have_probability_one(assumptions,
     summary = montecarlo.summarize(montecarlo.run_block(0, SEED, 10, m, facts))
     assert summary["conclusions"]["ida_many_iterations"] == 1.0
     assert summary["conclusions"]["deploy_dominated_favours_pretraining"] == 1.0
+
+
+# --- sampling.py piece by piece; expected values worked out by hand from its formulas.
+
+
+def test_scale_maps_the_ends_and_the_middle():
+    assert sampling.scale([0.0, 0.5, 1.0], 2.0, 4.0) == pytest.approx([2.0, 3.0, 4.0])
+    log = sampling.scale([0.0, 0.5, 1.0], 10.0, 1000.0, "loguniform")
+    assert log == pytest.approx([10.0, 100.0, 1000.0])
+    assert np.asarray(sampling.scale([0, 1], 2, 4)).dtype == np.float64
+    with pytest.raises(ValueError, match=r"^unknown distribution 'normal'$"):
+        sampling.scale(0.5, 1.0, 2.0, "normal")
+
+
+def test_check_shares_accepts_the_edges_and_names_each_problem():
+    sampling.check_shares([0.0, 1.0], {"d": [1.0, 0.0]})  # p = 0 at both ends is allowed
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: a post-training share lies outside \[0, 1\]$"
+    ):
+        sampling.check_shares([1.01], {"d": [0.0]})
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: a post-training share lies outside \[0, 1\]$"
+    ):
+        sampling.check_shares([-0.01], {"d": [0.0]})
+    with pytest.raises(ValueError, match=r"^lifetime shares: d lies outside \[0, 1\]$"):
+        sampling.check_shares([0.0], {"d": [-0.01]})
+    with pytest.raises(ValueError, match=r"^lifetime shares: d lies outside \[0, 1\]$"):
+        sampling.check_shares([0.0], {"d": [1.01]})
+    with pytest.raises(ValueError, match=r"^lifetime shares: d \+ post-training share exceeds 1$"):
+        sampling.check_shares([0.5], {"c": [0.1], "d": [0.6]})
+
+
+def test_room_left_for_a_deployment_range():
+    js = sampling.JointShares("q", (0.0, 0.5), {"s": (0.3, 0.8)})
+    # top = min(0.8, 1 - q) = 0.8, 0.6, 0.2; room = max(top - 0.3, 0)
+    assert js._room(np.array([0.0, 0.4, 0.8]), 0.3, 0.8) == pytest.approx([0.5, 0.3, 0.0])
+    # a point range counts 1 where it still fits (0.6 <= 1 - q), else 0
+    assert js._room(np.array([0.0, 0.4, 0.5]), 0.6, 0.6).tolist() == [1.0, 1.0, 0.0]
+
+
+def test_post_quantile_of_a_point_range():
+    js = sampling.JointShares("q", (0.1, 0.1), {"s": (0.2, 0.5)})
+    assert js.post_quantile(np.array([0.2, 0.7])).tolist() == [0.1, 0.1]
+    bad = sampling.JointShares("q", (0.6, 0.6), {"s": (0.5, 0.9)})
+    with pytest.raises(ValueError, match=r"^lifetime shares: no share triple with q = 0.6$"):
+        bad.post_quantile(np.array([0.5]))
+
+
+def test_post_quantile_uniform_when_the_deployment_range_never_binds():
+    js = sampling.JointShares("q", (0.0, 0.2), {"s": (0.1, 0.5)})  # room 0.4 for every q
+    assert js.post_quantile(np.array([0.0, 0.25, 0.5, 1.0])) == pytest.approx([0.0, 0.05, 0.1, 0.2])
+
+
+def test_post_quantile_with_a_linear_density():
+    # s in [0, 1] leaves room 1 - q: density 1 - q, CDF 2q - q^2, inverse 1 - sqrt(1 - u).
+    js = sampling.JointShares("q", (0.0, 1.0), {"s": (0.0, 1.0)})
+    u = np.array([0.19, 0.75, 0.96])
+    assert js.post_quantile(u) == pytest.approx(1 - np.sqrt(1 - u), abs=1e-6)
+
+
+def test_post_quantile_of_ranges_without_a_triple():
+    js = sampling.JointShares("q", (0.6, 0.8), {"s": (0.5, 0.9)})
+    with pytest.raises(
+        ValueError, match=r"^lifetime shares: the declared ranges admit no triple summing to 1$"
+    ):
+        js.post_quantile(np.array([0.5]))
+
+
+def test_joint_transform_cuts_each_deployment_range_at_one_minus_q():
+    js = sampling.JointShares("q", (0.2, 0.2), {"s": (0.5, 1.0), "t": (0.0, 0.4)})
+    assert js.columns() == ["q", "s", "t"]
+    u = {"q": np.array([0.3, 0.3]), "s": np.array([0.9, 0.5]), "t": np.array([0.9, 0.5])}
+    out = js.transform(u)
+    assert out["q"].tolist() == [0.2, 0.2]
+    # s = 0.5 + u (min(1.0, 0.8) - 0.5); t = 0 + u (min(0.4, 0.8) - 0)
+    assert out["s"] == pytest.approx([0.77, 0.65])
+    assert out["t"] == pytest.approx([0.36, 0.2])
+
+
+def test_t_table_rows_are_student_t_quantiles():
+    # df = 1 is the Cauchy distribution: quantile tan(pi (p - 1/2)).
+    table = sampling.t_table([1, 3])
+    assert table.shape == (2, sampling.T_TABLE_POINTS)
+    j = np.array([0, 1000, 2047, 4095])
+    p = (j + 0.5) / sampling.T_TABLE_POINTS
+    assert table[0, j] == pytest.approx(np.tan(np.pi * (p - 0.5)), rel=1e-9)
+    # df = 3: F^-1(0.5 + x) from the closed form CDF is tedious; its median is 0 and it
+    # is symmetric, and its tails are lighter than Cauchy's.
+    assert table[1, 2047] == pytest.approx(-table[1, 2048], rel=1e-12)
+    assert abs(table[1, 0]) < abs(table[0, 0])
+
+
+def test_table_quantile_interpolates_and_holds_the_ends():
+    n = sampling.T_TABLE_POINTS
+    table = np.vstack([np.arange(n, dtype=float), 2.0 * np.arange(n)])
+    u = np.array([0.5 / n, 1000.75 / n, 0.0, 1.0])
+    assert sampling.table_quantile(table, 0, u) == pytest.approx([0.0, 1000.25, 0.0, n - 1.0])
+    assert sampling.table_quantile(table, np.array([1, 1]), u[:2]) == pytest.approx([0.0, 2000.5])
+
+
+def growth_draws():
+    fit = {
+        "n": [10.0] * 6,
+        "slope": [0.0, 0.1, 0.2, 0.3, 0.4, 0.5],
+        "stderr": [0.0] * 6,
+        "growth_low": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        "growth_high": [7.0, 8.0, 9.0, 10.0, 11.0, 12.0],
+    }
+    return sampling.GrowthDraws({"a": [1.0, 2.0, 3.0], "b": [10.0, 20.0]}, {"all": fit})
+
+
+def test_growth_index_and_facts():
+    g = growth_draws()
+    assert g.columns() == ["a", "b", "data:growth.all"]
+    u = {"a": np.array([0.5, 1.0]), "b": np.array([0.99, 0.0])}
+    u["data:growth.all"] = np.array([0.5, 0.5])
+    flat, values = g.index(u)
+    # a: int(1.5) = 1, int(3.0) = 3 -> capped at 2; b: int(1.98) = 1, 0; flat = i_a * 2 + i_b
+    assert flat.tolist() == [3, 4]
+    assert values["a"].tolist() == [2.0, 3.0]
+    assert values["b"].tolist() == [20.0, 10.0]
+    _, facts = g.transform(u)
+    assert facts["growth.all.growth"] == pytest.approx([10**0.3, 10**0.4])
+    assert facts["growth.all.growth_low"].tolist() == [4.0, 5.0]
+    assert facts["growth.all.growth_high"].tolist() == [10.0, 11.0]
+    assert facts["growth.all.n"].tolist() == [10.0, 10.0]
+
+
+def test_input_model_columns_values_and_fact_errors():
+    m = sampling.InputModel(
+        {"a.x": (1, 1), "a.y": (0.0, 2.0), "a.z": (10.0, 1000.0)},
+        {"a.z": "loguniform"},
+        fact_errors={"f1": 0.1, "f0": 0.0, "gone": 0.2},
+    )
+    assert m.columns() == ["a.y", "a.z", "data:f1", "data:gone"]
+    assert m.groups() == {c: c for c in m.columns()}
+    u = {"a.y": np.array([0.25]), "a.z": np.array([0.5]), "data:f1": np.array([1.0])}
+    values, facts = m.transform(u, {"f1": 2.0, "f0": 3.0, "other": 4.0})
+    assert values["a.x"] == 1.0 and isinstance(values["a.x"], float)
+    assert values["a.y"] == pytest.approx([0.5])
+    assert values["a.z"] == pytest.approx([100.0])
+    assert facts["f1"] == pytest.approx([2.2])  # 2 * (1 + 0.1) at u = 1
+    assert facts["f0"] == 3.0 and facts["other"] == 4.0 and "gone" not in facts
+
+
+def test_input_model_with_shares_and_growth():
+    shares = sampling.JointShares("a.q", (0.0, 0.1), {"a.s": (0.2, 0.5)})
+    m = sampling.InputModel(
+        {"a.q": (0.0, 0.1), "a.s": (0.2, 0.5), "a.w": (1.0, 2.0), "a": (1.0, 3.0)},
+        {},
+        shares=shares,
+        growth=growth_draws(),
+    )
+    assert m.columns() == ["a", "a.q", "a.s", "a.w", "b", "data:growth.all"]
+    joint = "lifetime shares (joint)"
+    assert m.groups() == {
+        "a": "a",
+        "a.q": joint,
+        "a.s": joint,
+        "a.w": "a.w",
+        "b": "b",
+        "data:growth.all": "data:growth.all",
+    }
+    u = {c: np.array([0.5]) for c in m.columns()}
+    values, facts = m.transform(u, {})
+    assert values["a.q"] == pytest.approx([0.05])
+    assert values["a.s"] == pytest.approx([0.35])
+    assert values["a.w"] == pytest.approx([1.5])
+    assert values["a"].tolist() == [2.0]  # the growth axis, not scaled as a range
+    assert values["b"].tolist() == [20.0]
+    assert facts["growth.all.growth"] == pytest.approx([10**0.3])
+
+
+def test_fact_errors_with_overrides_and_missing_flags():
+    errors = sampling.fact_errors(
+        {"g": "digitized", "f": "exact"}, {"exact": 0.0, "digitized": 0.05}, {"f": "digitized"}
+    )
+    assert errors == {"f": 0.05, "g": 0.05} and list(errors) == ["f", "g"]
+    assert sampling.fact_errors({"f": "exact"}, {"exact": 0}) == {"f": 0.0}
+    with pytest.raises(ValueError, match=r"no declared error for provenance flag\(s\) \['x'\]"):
+        sampling.fact_errors({"f": "exact"}, {"exact": 0.0}, {"f": "x"})
+
+
+def test_build_model_reads_the_settings():
+    ranges = {"a.q": (0, 0.1), "a.s": (0.2, 0.5), "a.w": (1, 2)}
+    settings = {
+        "lifetime_shares": {"post_training": "a.q", "deployment": ["a.s"]},
+        "flag_error": {"exact": 0.0, "digitized": 0.05},
+        "flag_override": {"f": "digitized"},
+    }
+    m = sampling.build_model(ranges, {"a.w": "loguniform"}, settings)
+    assert m.ranges == {"a.q": (0.0, 0.1), "a.s": (0.2, 0.5), "a.w": (1.0, 2.0)}
+    assert all(isinstance(x, float) for pair in m.ranges.values() for x in pair)
+    assert m.distributions == {"a.w": "loguniform"}
+    assert m.shares == sampling.JointShares("a.q", (0.0, 0.1), {"a.s": (0.2, 0.5)})
+    assert m.growth is None and m.fact_errors == {}
+    grid = {"axes": {"a": [1.0]}, "fits": {"all": {}}}
+    m = sampling.build_model(ranges, {}, settings, grid, {"f": "exact", "g": "exact"})
+    assert m.growth == sampling.GrowthDraws({"a": [1.0]}, {"all": {}})
+    assert m.fact_errors == {"f": 0.05, "g": 0.0}
+    assert sampling.build_model(ranges, {}, {}).shares is None
+
+
+def test_unit_draws_fill_columns_in_the_given_order():
+    draws = sampling.unit_draws(["b", "a"], 3, np.random.default_rng(7))
+    rng = np.random.default_rng(7)
+    first, second = rng.random(3), rng.random(3)
+    assert list(draws) == ["b", "a"]
+    assert draws["b"].tolist() == first.tolist() and draws["a"].tolist() == second.tolist()
+
+
+def test_model_and_facts_read_from_a_builds_result_files(
+    tmp_path, assumptions, uncertainty, growth, grid, facts
+):
+    import json
+
+    from inference_scaling import datasets
+
+    growth_path, grid_path = tmp_path / "pretrain_growth.json", tmp_path / "growth_grid.json"
+    growth_path.write_text(json.dumps(growth), encoding="utf-8")
+    grid_path.write_text(json.dumps(grid), encoding="utf-8")
+    model, got = sampling.model_and_facts(
+        growth_path, grid_path, {}, assumptions.ranges, assumptions.distributions, uncertainty
+    )
+    assert got == facts  # the ledger facts plus the definition spread (conftest)
+    grid_read = json.loads(json.dumps(grid))
+    expected = sampling.build_model(
+        assumptions.ranges, assumptions.distributions, uncertainty, grid_read, datasets.fact_flags()
+    )
+    assert model == expected
+    assert model.growth is not None and model.fact_errors
+
+
+def test_model_and_facts_read_the_given_data_files(
+    tmp_path, assumptions, uncertainty, growth, grid
+):
+    import json
+
+    growth_path, grid_path = tmp_path / "pretrain_growth.json", tmp_path / "growth_grid.json"
+    growth_path.write_text(json.dumps(growth), encoding="utf-8")
+    grid_path.write_text(json.dumps(grid), encoding="utf-8")
+    run = (ROOT / "data" / "alphago_zero_run.csv").read_text(encoding="utf-8")
+    run = run.replace(
+        "total_selfplay_games,29000000,games,exact", "total_selfplay_games,30000000,games,approx"
+    )
+    arc = (ROOT / "data" / "arc_agi.csv").read_text(encoding="utf-8")
+    arc = arc.replace(
+        "o3-preview,o3,low_compute,semi_private,75.7,20.12,33000000,6,2024-12-20,arcprize2024o3,derived",
+        "o3-preview,o3,low_compute,semi_private,75.8,20.12,33000000,6,2024-12-20,arcprize2024o3,approx",
+    )
+    (tmp_path / "run.csv").write_text(run, encoding="utf-8")
+    (tmp_path / "arc.csv").write_text(arc, encoding="utf-8")
+    files = {"run": tmp_path / "run.csv", "arc": tmp_path / "arc.csv"}
+    model, facts = sampling.model_and_facts(
+        growth_path, grid_path, files, assumptions.ranges, assumptions.distributions, uncertainty
+    )
+    assert facts["alphago.total_selfplay_games"] == 30_000_000
+    assert model.fact_errors["alphago.total_selfplay_games"] == 0.1  # approx
+    assert facts["arc.o3_low_semi_private_score"] == 75.8
+    # shipped: derived (error 0); the given file flags the row approx (error 0.1)
+    assert model.fact_errors["arc.o3_low_semi_private_cost"] == 0.1
+    assert model.fact_errors["arc.o3_low_semi_private_score"] == 0.1
+
+
+def test_table_quantile_uses_the_last_interval_at_the_top():
+    # A curved table: at u = 1 the top end is the last tabulated value, 4095^2, not an
+    # extrapolation from the second-to-last interval (2 * 4094^2 - 4093^2 = 4095^2 - 2).
+    n = sampling.T_TABLE_POINTS
+    table = (np.arange(n, dtype=float) ** 2)[None, :]
+    assert sampling.table_quantile(table, 0, np.array([1.0]))[0] == (n - 1.0) ** 2
+
+
+def test_growth_draws_return_floats_and_use_n_minus_two_degrees_of_freedom():
+    # n = 3 points leave 1 degree of freedom: Cauchy noise, whose 0.75 quantile is
+    # tan(pi / 4) = 1, so the slope is 0 + 1 * 1 and the growth 10 (to the table's spacing).
+    fit = {"n": [3], "slope": [0.0], "stderr": [1.0], "growth_low": [1], "growth_high": [2]}
+    g = sampling.GrowthDraws({"k": [10]}, {"all": fit})
+    values, facts = g.transform({"k": np.array([0.5]), "data:growth.all": np.array([0.75])})
+    assert values["k"].dtype == np.float64
+    assert facts["growth.all.n"].dtype == np.float64
+    assert facts["growth.all.growth"] == pytest.approx([10.0], rel=2e-3)
+
+
+def test_outside_interval_skips_inputs_without_draws_and_keeps_looking():
+    # The ledger value 10 lies above the 5-95% interval [1, 2]; input "a.fixed" has no
+    # draws (a point range), "a.edge" has its default above 95 of its 100 draws.
+    summary = {"claims": {"c": {"value": {"p5": 1.0, "p95": 2.0}}}}
+    ledger = [{"id": "c", "value": 10.0, "inputs": ["a.fixed", "a.edge"]}]
+    merged = {"input|a.edge": np.arange(100.0)}
+    out = montecarlo.outside_interval(summary, ledger, merged, {"a.fixed": 1.0, "a.edge": 96.0})
+    assert out == [
+        {
+            "id": "c",
+            "part": "value",
+            "ledger": 10.0,
+            "p5": 1.0,
+            "p95": 2.0,
+            "edge_inputs": [{"key": "a.edge", "value": 96.0, "quantile": 0.96}],
+        }
+    ]
+
+
+def test_outside_interval_checks_the_high_end_of_a_pair_after_a_low_end_inside():
+    summary = {"claims": {"r": {"low": {"p5": 1.0, "p95": 2.0}, "high": {"p5": 3.0, "p95": 4.0}}}}
+    ledger = [{"id": "r", "value": [1.5, 9.0], "inputs": []}]
+    out = montecarlo.outside_interval(summary, ledger, {}, {})
+    assert [(o["part"], o["ledger"]) for o in out] == [("high", 9.0)]

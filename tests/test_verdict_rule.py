@@ -142,3 +142,75 @@ def test_log10_units_compare_exponents():
     assert parse("10^27", unit="log10 FLOP").value == pytest.approx(27.0)
     assert verdict(26.8, parse("10^27", unit="log10 FLOP")) == "reproduced"
     assert verdict(26.4, parse("10^27", unit="log10 FLOP")) == "differs"
+
+
+# Whole statements, field by field: the text is kept as written, the central value, each
+# end's open/closed flag and a range's per-end intervals, worked out by hand from the rule.
+INF = math.inf
+R10 = 10**0.5
+
+
+def same_interval(got, low, high, low_open=False, high_open=False):
+    return (got.low, got.high) == pytest.approx((low, high)) and (
+        got.low_open,
+        got.high_open,
+    ) == (low_open, high_open)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "interval"),
+    [
+        ("at least 100x", "", None, (100.0, INF, False, False)),
+        ("more than 5", "", None, (5.0, INF, True, False)),
+        ("over 5", "", None, (5.0, INF, True, False)),
+        ("up to 10x", "", None, (-INF, 10.0, False, False)),
+        ("at most 3", "", None, (-INF, 3.0, False, False)),
+        ("less than 3", "", None, (-INF, 3.0, False, True)),
+        ("low 3,000s", "", None, (3000.0, 3000 + 1000 / 3, False, True)),
+        ("millions", "", None, (1e6, 1e9, False, True)),
+        ("exactly 1,000", "", 1000.0, (999.5, 1000.5, False, False)),
+        ("2 orders of magnitude", "", 100.0, (100 / R10, 100 * R10, False, False)),
+        ("nearly 40", "", 40.0, (35.0, 40.0, False, False)),
+        ("more than 50%", "fraction", None, (0.5, INF, True, False)),
+        ("less than 50%", "fraction", None, (-INF, 0.5, False, True)),
+        ("20%", "fraction", 0.2, (0.15, 0.25, False, False)),
+        ("more than 10^26", "log10 FLOP", None, (26.0, INF, True, False)),
+        ("less than 10^26", "log10 FLOP", None, (-INF, 26.0, False, True)),
+        ("up to 10^26", "log10 FLOP", None, (-INF, 26.0, False, False)),
+        ("at least 0", "log10 FLOP", None, (-INF, INF, False, False)),
+        ("0.7", "log10 FLOP", math.log10(0.7), (math.log10(0.65), math.log10(0.75))),
+    ],
+)
+def test_whole_statements(text, unit, value, interval):
+    s = parse(text, unit)
+    assert s.text == text
+    assert s.value == (None if value is None else pytest.approx(value))
+    assert same_interval(s.interval, *interval)
+    assert s.ends is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "first", "second"),
+    [
+        # finer end 1% -> half 0.5% on both ends, then /100 against a fraction
+        ("76–88%", "fraction", (0.76, 0.88), (0.755, 0.765), (0.875, 0.885)),
+        # both ends round powers of ten: half an order each
+        ("10x–100x", "", (10.0, 100.0), (10 / R10, 10 * R10), (100 / R10, 100 * R10)),
+        # one end not a power of ten: linear, at the finer end's half unit (0.5)
+        ("10x–15x", "", (10.0, 15.0), (9.5, 10.5), (14.5, 15.5)),
+        ("10^26–10^28", "log10 FLOP", (26.0, 28.0), (25.5, 26.5), (27.5, 28.5)),
+    ],
+)
+def test_whole_ranges(text, unit, value, first, second):
+    s = parse(text, unit)
+    assert s.text == text
+    assert s.value == pytest.approx(value)
+    assert isinstance(s.value, tuple)
+    assert same_interval(s.ends[0], *first)
+    assert same_interval(s.ends[1], *second)
+    assert same_interval(s.interval, first[0], second[1])
+
+
+def test_three_numbers_with_a_dash_are_not_a_range():
+    with pytest.raises(StatementError, match="expected one number or a range"):
+        parse("1–2 or 3")
