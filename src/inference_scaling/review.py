@@ -246,8 +246,8 @@ def flatten(main: Path, generated: Path) -> str:
 
     Inputs are looked up next to ``main`` (the sources), then in ``generated`` (the build's
     macros and tables), then in its parent (tables shared by every build, such as the
-    scenario comparison in ``results/``). Files of macro definitions are read and dropped; other generated
-    files (tables) are inlined; :data:`KEEP_INPUT` files stay ``\\input``s.
+    scenario comparison in ``results/``). Files of macro definitions are read and dropped;
+    other generated files (tables) are inlined; :data:`KEEP_INPUT` files stay ``\\input``s.
     """
     macros: dict[str, str] = {}
     source_dir = Path(main).parent
