@@ -224,3 +224,15 @@ def test_title_block_comes_from_the_citation_file():
     macros = latex.citation_macros(cff)
     assert macros["paperTitle"] == "A \\& B"
     assert macros["paperAuthors"] == "Team\\_X \\and Ada Lovelace"
+
+
+def test_extras_per_parameter_print_three_significant_figures():
+    rec = {
+        "id": "a.x",
+        "value": 1.2,
+        "format": "f2",
+        "extra": {"tokens_per_param": 667.34},
+        "essay_value": None,
+        "verdict": "new",
+    }
+    assert latex.claim_macros([rec])["claimAXTokensPerParam"] == "667"

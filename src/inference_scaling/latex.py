@@ -132,8 +132,11 @@ def essay_format(value, fmt: str) -> str:
 
 
 def _extra_format(name: str, fmt: str) -> str:
-    # Sample sizes are counts; everything else shares the claim's format.
-    return "int" if name == "n" else fmt
+    # Sample sizes are counts; ratios per parameter are shown to three significant figures;
+    # everything else shares the claim's format.
+    if name == "n":
+        return "int"
+    return "g3" if name.endswith("per_param") else fmt
 
 
 def claim_macros(ledger: list[dict]) -> dict[str, object]:
