@@ -47,7 +47,7 @@ report: env tex
 
 ## arxiv    submission bundle that compiles with pdflatex alone: dist/arxiv.tar.gz
 arxiv: all
-	$(VENV)/bin/python -m inference_scaling.arxiv dist/arxiv.tar.gz paper results/default \
+	$(VENV)/bin/python -m inference_scaling.publish.arxiv dist/arxiv.tar.gz paper results/default \
 		build/latex/default/figures build/latex/default/main.bbl
 
 ## diff     what changed since BASE: results/diff/ (claims, figures, marked-up paper)
@@ -60,7 +60,7 @@ bench: env tex
 
 ## golden   rewrite tests/golden/claims.json from the built ledger (review its diff like code)
 golden: all
-	$(VENV)/bin/python -m inference_scaling.golden results/default/claims.json tests/golden/claims.json
+	$(VENV)/bin/python -m inference_scaling.review.golden results/default/claims.json tests/golden/claims.json
 
 ## mutation mutation testing of the kernels (slow, not in CI); writes the score into README.md
 mutation: env
@@ -111,4 +111,4 @@ lab: lab-env
 ## explore  the assumption explorer as a local web page (Voila), PORT=8866
 PORT ?= 8866
 explore: lab-env
-	$(LAB_VENV)/bin/python -m inference_scaling.explorer --port $(PORT)
+	$(LAB_VENV)/bin/python -m inference_scaling.explorer.app --port $(PORT)

@@ -25,7 +25,7 @@ validate(config, "workflow/schemas/config.schema.yaml")
 report: "workflow/report/workflow.rst"
 
 
-from inference_scaling import buildlog
+from inference_scaling.pipeline import buildlog
 
 buildlog.install(workflow)
 

@@ -13,7 +13,7 @@
 #
 # The essay's appendix writes lifetime compute as `C = ND + C_post + dNI` and argues about
 # which of pre-training and deployment dominates. This notebook walks through it with the
-# package's kernels (`inference_scaling.lifetime`) and the default assumptions, and draws
+# package's kernels (`inference_scaling.model.lifetime`) and the default assumptions, and draws
 # figures 5, 6 and 9.
 
 # %% tags=["parameters"]
@@ -25,10 +25,10 @@ chinchilla_csv = "data/chinchilla_fit.csv"
 # %matplotlib inline
 import numpy as np
 
-from inference_scaling import lifetime
-from inference_scaling.config import load_assumptions
-from inference_scaling.figures import data, model
-from inference_scaling.paths import project_path
+from inference_scaling.model import lifetime
+from inference_scaling.pipeline.config import load_assumptions
+from inference_scaling.pipeline.paths import project_path
+from inference_scaling.publish.figures import data, model
 
 # Relative to the project root, also when Jupyter runs this notebook from notebooks/.
 chinchilla_csv = project_path(chinchilla_csv)

@@ -22,9 +22,9 @@ claims_json = "results/default/claims.json"  # the ledger written by compute_cla
 # %%
 # ruff: noqa: E402, B018 - notebook: imports after the parameters cell, figures shown by value
 # %matplotlib inline
-from inference_scaling import datasets
-from inference_scaling.figures import data, essay, style
-from inference_scaling.paths import project_path
+from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.paths import project_path
+from inference_scaling.publish.figures import data, essay, style
 
 # Relative to the project root, also when Jupyter runs this notebook from notebooks/.
 arc_csv, claims_json = project_path(arc_csv), project_path(claims_json)

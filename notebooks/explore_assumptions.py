@@ -12,7 +12,7 @@
 # # Explore the assumptions
 #
 # Move any assumption and watch which of the essay's claims and conclusions survive. Every
-# number comes from the package functions the pipeline uses (`inference_scaling.explorer`);
+# number comes from the package functions the pipeline uses (`inference_scaling.explorer.app`);
 # this notebook only lays out the widgets. Served as a page by `make explore`.
 
 # %%
@@ -23,7 +23,8 @@ import math
 import ipywidgets as w
 from IPython.display import display
 
-from inference_scaling import config, explorer
+from inference_scaling.explorer import app as explorer
+from inference_scaling.pipeline import config
 
 app = explorer.Explorer()
 FULL = w.Layout(width="98%")

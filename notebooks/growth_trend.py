@@ -14,7 +14,7 @@
 # The essay says frontier pre-training compute grew about 5x a year. This notebook redoes the
 # fit behind the ledger's `era.pretrain_growth` from Epoch AI's notable-models data, draws
 # figure 8, and shows how much the answer depends on the *definition* of the frontier.
-# Every number comes from the package's kernels (`inference_scaling.era`); nothing is
+# Every number comes from the package's kernels (`inference_scaling.model.era`); nothing is
 # re-implemented here.
 
 # %% tags=["parameters"]
@@ -29,10 +29,11 @@ import json
 
 import numpy as np
 
-from inference_scaling import datasets, era
-from inference_scaling.config import load_assumptions
-from inference_scaling.figures import growth as growth_figure
-from inference_scaling.paths import project_path
+from inference_scaling.model import era
+from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.config import load_assumptions
+from inference_scaling.pipeline.paths import project_path
+from inference_scaling.publish.figures import growth as growth_figure
 
 # Relative to the project root, also when Jupyter runs this notebook from notebooks/.
 models_csv, growth_json = project_path(models_csv), project_path(growth_json)

@@ -17,7 +17,7 @@ def root():
 
 @pytest.fixture(scope="session")
 def assumptions():
-    from inference_scaling.config import load_assumptions
+    from inference_scaling.pipeline.config import load_assumptions
 
     return load_assumptions(ROOT / "config" / "assumptions.yaml")
 
@@ -25,7 +25,8 @@ def assumptions():
 @pytest.fixture(scope="session")
 def growth(assumptions):
     """The growth fits, computed the way the fit_pretrain_growth job does."""
-    from inference_scaling import datasets, era
+    from inference_scaling.model import era
+    from inference_scaling.pipeline import datasets
 
     v = assumptions.values
     return era.fit_domains(
@@ -39,7 +40,7 @@ def growth(assumptions):
 
 @pytest.fixture(scope="session")
 def uncertainty(assumptions):
-    from inference_scaling.config import load_uncertainty
+    from inference_scaling.pipeline.config import load_uncertainty
 
     return load_uncertainty(ROOT / "config" / "uncertainty.yaml", assumptions)
 
@@ -49,7 +50,8 @@ def grid(assumptions):
     """A coarse growth-fit grid (ends and middle of each range, and the defaults), computed
     the way the fit_growth_grid job computes the full one: tests need its structure, not all
     of its points, and the full grid takes seconds."""
-    from inference_scaling import datasets, era
+    from inference_scaling.model import era
+    from inference_scaling.pipeline import datasets
 
     models = datasets.notable_models()
     axes = {k: sorted({*assumptions.ranges[k], assumptions.values[k]}) for k in era.GROWTH_AXES}
@@ -66,7 +68,8 @@ def grid(assumptions):
 
 @pytest.fixture(scope="session")
 def facts(growth, grid):
-    from inference_scaling import datasets, era
+    from inference_scaling.model import era
+    from inference_scaling.pipeline import datasets
 
     return {
         **datasets.ledger_facts(json.loads(json.dumps(growth))),
@@ -76,7 +79,7 @@ def facts(growth, grid):
 
 @pytest.fixture(scope="session")
 def ledger(assumptions, facts):
-    from inference_scaling import claims
+    from inference_scaling.ledger import claims
 
     return claims.build_ledger(assumptions.values, facts)
 

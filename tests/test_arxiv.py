@@ -18,7 +18,7 @@ def test_bundle_compiles_with_pdflatex_alone(tmp_path):
         [
             sys.executable,
             "-m",
-            "inference_scaling.arxiv",
+            "inference_scaling.publish.arxiv",
             str(out),
             str(project / "paper"),
             str(project / "results" / "default"),

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from inference_scaling import claims
+from inference_scaling.ledger import claims
 
 FIELDS = {
     "id",
@@ -63,7 +63,7 @@ def test_premises_echo_assumptions_and_sourced_claims_read_sources(ledger, assum
 
 
 def test_verdicts_follow_the_rule(ledger):
-    from inference_scaling import verdict_rule
+    from inference_scaling.ledger import verdict_rule
 
     for rec in ledger:
         if rec["essay"] is None:
@@ -231,7 +231,7 @@ def test_a_freshly_built_ledger_matches_the_golden_file(assumptions, facts):
 
     from conftest import ROOT
 
-    from inference_scaling import golden
+    from inference_scaling.review import golden
 
     expected = json.loads((ROOT / "tests" / "golden" / "claims.json").read_text(encoding="utf-8"))
     actual = json.loads(json.dumps(golden.snapshot(claims.build_ledger(assumptions.values, facts))))

@@ -5,23 +5,26 @@ import re
 import pytest
 from conftest import ROOT
 
-from inference_scaling.code_deps import imported_modules, module_sources, package_sources
+from inference_scaling.pipeline.code_deps import imported_modules, module_sources, package_sources
 
 
 def test_absolute_and_relative_imports_are_resolved():
     source = (
-        "import numpy\nimport inference_scaling.era\nfrom inference_scaling import claims\n"
+        "import numpy\nimport inference_scaling.model.era\n"
+        "from inference_scaling.ledger import claims\n"
         "from .io import write_text\nfrom . import lifetime\nfrom ..latex import tex_escape\n"
     )
     names = imported_modules(
-        source, "inference_scaling.figures.essay", ROOT / "src/inference_scaling/figures/essay.py"
+        source,
+        "inference_scaling.publish.figures.essay",
+        ROOT / "src/inference_scaling/publish/figures/essay.py",
     )
     assert {
-        "inference_scaling.era",
-        "inference_scaling.claims",
-        "inference_scaling.figures.io",
-        "inference_scaling.figures.lifetime",
-        "inference_scaling.latex",
+        "inference_scaling.model.era",
+        "inference_scaling.ledger.claims",
+        "inference_scaling.publish.figures.io",
+        "inference_scaling.publish.figures.lifetime",
+        "inference_scaling.publish.latex",
     } <= names
     assert "numpy" not in names
 
@@ -57,15 +60,16 @@ def test_a_cycle_terminates(tmp_path):
 
 def test_the_ledger_depends_on_every_kernel_and_the_essay_values():
     files = package_sources(ROOT / "workflow/scripts/compute_claims.py", ROOT)
-    for name in ("claims", "lifetime", "thresholds", "era", "ida", "deployment"):
+    for name in ("ledger/claims", "model/lifetime", "model/thresholds", "model/era", "model/ida"):
         assert f"src/inference_scaling/{name}.py" in files
-    assert "src/inference_scaling/essay_claims.yaml" in files
+    assert "src/inference_scaling/model/deployment.py" in files
+    assert "src/inference_scaling/ledger/essay_claims.yaml" in files
     assert not any("figures/" in f for f in files)
 
 
 def test_notebook_runner_module():
-    assert "src/inference_scaling/figures/notebooks.py" in module_sources(
-        "inference_scaling.figures.notebooks", ROOT
+    assert "src/inference_scaling/publish/figures/notebooks.py" in module_sources(
+        "inference_scaling.publish.figures.notebooks", ROOT
     )
 
 

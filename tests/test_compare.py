@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from inference_scaling import compare
+from inference_scaling.review import compare
 
 
 def _claim(cid, value, verdict="reproduced", essay=None, unit="x"):

@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from inference_scaling import config
+from inference_scaling.pipeline import config
 
 ROOT = config.PROJECT_ROOT
 GOOD = (ROOT / "config" / "assumptions.yaml").read_text(encoding="utf-8")
@@ -265,7 +265,9 @@ def test_command_line_validator(tmp_path):
     bad = tmp_path / "a.yaml"
     bad.write_text(_edit(ER, "  exchange_rate:\n    value: -1\n"), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "inference_scaling.config", str(bad)], capture_output=True, text=True
+        [sys.executable, "-m", "inference_scaling.pipeline.config", str(bad)],
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 1
     assert run.stderr.count("\n") == 1 and "era.exchange_rate.value" in run.stderr
@@ -273,7 +275,7 @@ def test_command_line_validator(tmp_path):
         [
             sys.executable,
             "-m",
-            "inference_scaling.config",
+            "inference_scaling.pipeline.config",
             str(ROOT / "config" / "assumptions.yaml"),
         ],
         capture_output=True,

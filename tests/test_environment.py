@@ -84,6 +84,6 @@ def test_conda_dry_run_resolves_the_env_and_uses_its_python(tmp_path):
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert (
-        "Shell command: python -m inference_scaling.figures.notebooks execute"
+        "Shell command: python -m inference_scaling.publish.figures.notebooks execute"
         in run.stdout + run.stderr
     )

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from inference_scaling import era
+from inference_scaling.model import era
 
 
 def _dates(*days):

@@ -1,4 +1,4 @@
-"""The assumption explorer's logic (inference_scaling.explorer); the page itself is tested in
+"""The assumption explorer's logic (inference_scaling.explorer.app); the page itself is tested in
 a browser by test_explorer_browser.py."""
 
 import shutil
@@ -6,7 +6,8 @@ import shutil
 import pytest
 import yaml
 
-from inference_scaling import config, explorer
+from inference_scaling.explorer import app as explorer
+from inference_scaling.pipeline import config
 
 
 @pytest.fixture(scope="module")

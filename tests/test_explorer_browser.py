@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from inference_scaling import config
+from inference_scaling.pipeline import config
 
 LAB_PYTHON = ROOT / ".venv-lab" / "bin" / "python"
 pytestmark = [

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from inference_scaling import datasets, lifetime
-from inference_scaling.latex import format_number
+from inference_scaling.model import lifetime
+from inference_scaling.pipeline import datasets
+from inference_scaling.publish.latex import format_number
 
 FIGURE_NAMES = [
     "fig_o1_aime",
@@ -66,9 +67,9 @@ def _sobol_result(key_claims):
 @pytest.fixture(scope="module")
 def figs(assumptions, ledger, growth, uncertainty):
     """Every figure, drawn by its package function from the shipped data and the ledger."""
-    from inference_scaling.figures import data, essay, model
-    from inference_scaling.figures import growth as growth_fig
-    from inference_scaling.figures import uncertainty as uncertainty_fig
+    from inference_scaling.publish.figures import data, essay, model
+    from inference_scaling.publish.figures import growth as growth_fig
+    from inference_scaling.publish.figures import uncertainty as uncertainty_fig
 
     a = assumptions.values
     value = {c["id"]: c["value"] for c in ledger}
@@ -149,7 +150,7 @@ def test_every_figure_has_a_rule_and_a_function(figs):
 
 
 def test_save_writes_deterministic_vector_pdf(tmp_path, monkeypatch):
-    from inference_scaling.figures import essay, model, style
+    from inference_scaling.publish.figures import essay, model, style
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     draw = {
@@ -169,7 +170,7 @@ def test_save_writes_deterministic_vector_pdf(tmp_path, monkeypatch):
 
 
 def test_source_date_epoch_sets_the_creation_date(monkeypatch):
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert style.pdf_metadata()["CreationDate"].year == 2023
@@ -266,7 +267,7 @@ PT_PER_INCH = 72.0
 
 def test_style_matches_the_papers_layout():
     """The widths and type size the figures are drawn for are those of paper/main.tex."""
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     layout = style.paper_layout(ROOT / "paper" / "main.tex")
     assert layout["text_width"] == pytest.approx(style.TEXT_WIDTH, abs=1e-6)
@@ -277,7 +278,7 @@ def test_style_matches_the_papers_layout():
 
 
 def test_paper_layout_notices_a_changed_geometry(tmp_path):
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     tex = (ROOT / "paper" / "main.tex").read_text(encoding="utf-8")
     narrower = tmp_path / "main.tex"
@@ -310,7 +311,7 @@ def test_papers_include_figures_at_their_printed_size():
 
 @pytest.fixture(scope="module")
 def pdfs(figs, tmp_path_factory):
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     out = tmp_path_factory.mktemp("pdfs")
     paths = {}
@@ -324,7 +325,7 @@ def pdfs(figs, tmp_path_factory):
 def test_figure_pdf_is_its_printed_size(name, figs, pdfs):
     import pdfplumber
 
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     width, height = figs[name].get_size_inches()
     assert width <= style.TEXT_WIDTH + 1e-9
@@ -339,7 +340,7 @@ def test_figure_pdf_is_its_printed_size(name, figs, pdfs):
 def test_figure_text_is_one_family_at_least_7pt(name, pdfs):
     import pdfplumber
 
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     with pdfplumber.open(pdfs[name]) as pdf:
         chars = pdf.pages[0].chars
@@ -356,7 +357,7 @@ def test_figure_text_is_one_family_at_least_7pt(name, pdfs):
 
 @pytest.mark.parametrize("name", PRINTED)
 def test_no_text_overlaps_text_legend_or_data(name, figs):
-    from inference_scaling.figures import collisions
+    from inference_scaling.publish.figures import collisions
 
     assert collisions.problems(figs[name]) == []
 
@@ -365,7 +366,7 @@ def test_no_text_overlaps_text_legend_or_data(name, figs):
 def test_figure_colours_come_from_the_palette(name, figs):
     from matplotlib.colors import to_hex, to_rgb
 
-    from inference_scaling.figures import style
+    from inference_scaling.publish.figures import style
 
     palette = set(style.OKABE_ITO.values()) | {c.upper() for c in style.OKABE_ITO.values()}
     for ax in figs[name].axes:
@@ -378,7 +379,7 @@ def test_figure_colours_come_from_the_palette(name, figs):
 
 def test_collision_check_finds_what_it_must():
     """The checker reports overlapping texts, a line through a label and a legend on data."""
-    from inference_scaling.figures import collisions, style
+    from inference_scaling.publish.figures import collisions, style
 
     fig, ax = style.figure(3.0, 2.0)
     ax.plot([0, 1], [0, 1], label="diagonal")
@@ -400,9 +401,10 @@ def test_collision_check_finds_what_it_must():
 def test_figure_modules_do_not_import_pyplot():
     """The figure jobs skip pyplot's start-up (issue 13): the Figure API and the PDF canvas."""
     code = (
-        "import sys; import inference_scaling.figures.essay, inference_scaling.figures.model, "
-        "inference_scaling.figures.growth, inference_scaling.figures.collisions, "
-        "inference_scaling.figures.uncertainty; "
+        "import sys; import inference_scaling.publish.figures.essay, "
+        "inference_scaling.publish.figures.model, "
+        "inference_scaling.publish.figures.growth, inference_scaling.publish.figures.collisions, "
+        "inference_scaling.publish.figures.uncertainty; "
         "print('matplotlib.pyplot' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,7 +6,7 @@ import json
 
 from conftest import ROOT
 
-from inference_scaling import golden
+from inference_scaling.review import golden
 
 GOLDEN = ROOT / "tests" / "golden" / "claims.json"
 

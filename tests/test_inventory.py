@@ -7,13 +7,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from inference_scaling import claims
+from inference_scaling.ledger import claims
 
 ESSAY = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
 
 def inventory():
-    text = resources.files("inference_scaling").joinpath("essay_inventory.yaml").read_text("utf-8")
+    text = (
+        resources.files("inference_scaling.ledger")
+        .joinpath("essay_inventory.yaml")
+        .read_text("utf-8")
+    )
     return yaml.safe_load(text)
 
 

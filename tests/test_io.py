@@ -1,7 +1,7 @@
 """Atomic writes: a killed writer leaves at most one fixed-name partial file, which the
 next write of the same output replaces and removes."""
 
-from inference_scaling.io import partial_path, write_text
+from inference_scaling.pipeline.io import partial_path, write_text
 
 
 def test_partial_path_is_hidden_beside_the_target_with_its_suffix(tmp_path):

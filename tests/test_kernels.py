@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inference_scaling import deployment, era, ida, thresholds
+from inference_scaling.model import deployment, era, ida, thresholds
 
 
 def test_decimal_year():
@@ -112,7 +112,7 @@ def test_kernels_vectorise():
 
 
 def test_threshold_kernels_default_to_the_essays_exchange_rate():
-    from inference_scaling import thresholds as th
+    from inference_scaling.model import thresholds as th
 
     # r = 0.7 by default: 1e24 FLOP with 10^4 x inference -> 10^(24 + 2.8)
     assert np.log10(th.effective_compute(1e24, 1e4)) == pytest.approx(26.8)
@@ -123,7 +123,7 @@ def test_threshold_kernels_default_to_the_essays_exchange_rate():
 
 
 def test_crossing_exactly_at_the_threshold_counts():
-    from inference_scaling import thresholds as th
+    from inference_scaling.model import thresholds as th
 
     # 1e24 FLOP x 100 inference at r = 0.5 is exactly 1e25: "at or above" the threshold.
     assert th.crosses_threshold(1e24, 100.0, 1e25, 0.5)

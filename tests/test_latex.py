@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from inference_scaling import latex
+from inference_scaling.publish import latex
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inference_scaling import lifetime as lt
+from inference_scaling.model import lifetime as lt
 
 shares = st.floats(0.0, 1.0)
 factors = st.floats(1.0001, 1e4)

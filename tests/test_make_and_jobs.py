@@ -93,7 +93,7 @@ def _job(tmp_path, body):
     }
     log = tmp_path / "job.log"
     run = subprocess.run(
-        [sys.executable, "-m", "inference_scaling.job", str(log), json.dumps(spec)],
+        [sys.executable, "-m", "inference_scaling.pipeline.job", str(log), json.dumps(spec)],
         capture_output=True,
         text=True,
     )

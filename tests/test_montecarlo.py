@@ -8,14 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from inference_scaling import claims, config, montecarlo, sampling
+from inference_scaling.ledger import claims
+from inference_scaling.pipeline import config
+from inference_scaling.uncertainty import montecarlo, sampling
 
 SEED = 7
 
 
 @pytest.fixture(scope="module")
 def model(assumptions, uncertainty, grid):
-    from inference_scaling import datasets
+    from inference_scaling.pipeline import datasets
 
     return sampling.build_model(
         assumptions.ranges, assumptions.distributions, uncertainty, grid, datasets.fact_flags()
@@ -623,7 +625,7 @@ def test_model_and_facts_read_from_a_builds_result_files(
 ):
     import json
 
-    from inference_scaling import datasets
+    from inference_scaling.pipeline import datasets
 
     growth_path, grid_path = tmp_path / "pretrain_growth.json", tmp_path / "growth_grid.json"
     growth_path.write_text(json.dumps(growth), encoding="utf-8")

@@ -9,10 +9,10 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from inference_scaling.latex import dump_json
+from inference_scaling.publish.latex import dump_json
 
 NOTEBOOKS = ["growth_trend", "arc_agi", "appendix_walkthrough"]
-CLI = [sys.executable, "-m", "inference_scaling.figures.notebooks"]
+CLI = [sys.executable, "-m", "inference_scaling.publish.figures.notebooks"]
 
 
 def test_every_notebook_is_in_the_dag():
@@ -110,7 +110,7 @@ def test_a_failing_notebook_fails(tmp_path):
 
 def test_a_notebook_runs_from_its_own_folder_as_jupyter_starts_it(tmp_path):
     # JupyterLab starts the kernel in notebooks/, not the project root: data/ must still be
-    # found (inference_scaling.paths.project_path). No parameters: the cell's defaults.
+    # found (inference_scaling.pipeline.paths.project_path). No parameters: the cell's defaults.
     import nbclient
 
     ipynb = tmp_path / "appendix_walkthrough.ipynb"

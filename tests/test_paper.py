@@ -213,7 +213,7 @@ def test_pdf_has_no_unresolved_marks():
 
 
 def test_pdf_contains_key_claim_values():
-    from inference_scaling.latex import format_number
+    from inference_scaling.publish.latex import format_number
 
     text = _pdf_text()  # skips first when the paper is not built
     ledger = json.loads(LEDGER.read_text())

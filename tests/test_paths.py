@@ -2,7 +2,7 @@
 
 from conftest import ROOT
 
-from inference_scaling.paths import project_path, project_root
+from inference_scaling.pipeline.paths import project_path, project_root
 
 
 def test_root_is_found_from_a_subfolder():

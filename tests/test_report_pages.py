@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inference_scaling.report_pages import markdown_to_html, page_title, render_file
+from inference_scaling.publish.report_pages import markdown_to_html, page_title, render_file
 
 TABLE = """# Claims ledger
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from inference_scaling import review
+from inference_scaling.review import diff as review
 
 
 def test_macros_expand_as_tex_reads_them():

@@ -52,7 +52,7 @@ def history(tmp_path_factory):
             "  exchange_rate:\n    value: 0.6\n",
         ),
         "figure_code": (
-            "src/inference_scaling/figures/essay.py",
+            "src/inference_scaling/publish/figures/essay.py",
             'axes[0].set_ylabel("pass@1 accuracy [%]")',
             'axes[0].set_ylabel("accuracy, pass@1 [%]")',
         ),

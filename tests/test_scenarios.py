@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from conftest import ROOT
 
-from inference_scaling import claims, compare, conclusions, config
+from inference_scaling.ledger import claims, conclusions
+from inference_scaling.pipeline import config
+from inference_scaling.review import compare
 
 SCENARIOS = sorted(p.stem for p in (ROOT / "config" / "scenarios").glob("*.yaml"))
 

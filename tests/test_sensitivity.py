@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from inference_scaling import sampling, sensitivity
+from inference_scaling.uncertainty import sampling, sensitivity
 
 
 def test_indices_of_an_additive_function_are_known():
@@ -65,7 +65,7 @@ def test_analyse_reports_key_claims_and_conclusions(model_and_facts, uncertainty
 
 @pytest.fixture(scope="module")
 def model_and_facts(assumptions, uncertainty, grid, facts):
-    from inference_scaling import datasets
+    from inference_scaling.pipeline import datasets
 
     model = sampling.build_model(
         assumptions.ranges, assumptions.distributions, uncertainty, grid, datasets.fact_flags()

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from inference_scaling import latex, uncertainty_tex
-from inference_scaling.uncertainty_tex import factor_name, percent, significant
+from inference_scaling.publish import latex, uncertainty_tex
+from inference_scaling.publish.uncertainty_tex import factor_name, percent, significant
 
 
 @pytest.mark.parametrize(

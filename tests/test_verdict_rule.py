@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from inference_scaling.verdict_rule import StatementError, agrees, parse, verdict
+from inference_scaling.ledger.verdict_rule import StatementError, agrees, parse, verdict
 
 
 def bounds(text, unit=""):

@@ -107,7 +107,8 @@ def monte_carlo_seconds(project: Path, draws=1_000_000) -> float:
     """Seconds for ``draws`` draws of every claim and conclusion in one block (in-process),
     with every uncertain input of the build: assumptions, joint shares, growth grid, data."""
     sys.path.insert(0, str(ROOT / "src"))
-    from inference_scaling import config, montecarlo, sampling  # noqa: PLC0415
+    from inference_scaling.pipeline import config  # noqa: PLC0415
+    from inference_scaling.uncertainty import montecarlo, sampling
 
     a = config.load_assumptions()
     settings = config.load_uncertainty(ROOT / "config" / "uncertainty.yaml", a)
@@ -219,7 +220,7 @@ def main(out_path="results/bench.md") -> int:
         f"| 10^6 Monte Carlo draws of every claim (one process, after imports) | {mc:.2f} | "
         f"{mc / bare:.2f} |  |  |"
     )
-    from inference_scaling import explorer  # noqa: PLC0415 - sys.path set above
+    from inference_scaling.explorer import app as explorer  # noqa: PLC0415 - sys.path set above
 
     ms = explorer.bench_update_ms()
     lines.append(

@@ -125,7 +125,7 @@ def main(scenario_dir, screenshot) -> int:
         port = free_port()
         started = time.monotonic()
         server = subprocess.Popen(
-            [sys.executable, "-m", "inference_scaling.explorer", "--port", str(port)]
+            [sys.executable, "-m", "inference_scaling.explorer.app", "--port", str(port)]
             + ["--build-dir", str(Path(tmp) / "build")],
             env={**os.environ, "EXPLORER_SCENARIOS": str(scenario_dir)},
             stdout=open(Path(tmp) / "voila.log", "w"),  # noqa: SIM115 - closed with the dir

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make diff BASE=<git ref>: what a commit range changes for a reader.
 # Builds BASE in a temporary git worktree with its own code, assumptions and macros, builds
-# the working tree as it is, then (src/inference_scaling/review.py) writes into results/diff/:
+# the working tree as it is, then (src/inference_scaling/review/diff.py) writes into results/diff/:
 # claims_changed.md, figures_changed.txt with a before|after PNG per changed figure,
 # paper-diff.pdf (latexdiff of both papers flattened, numbers expanded) and summary.md.
 # The working tree's sources are left untouched and the worktree is removed on exit, also on
@@ -41,5 +41,5 @@ export PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}"
 
 out="$root/results/diff"
 rm -rf "$out"
-"$venv/python" -m inference_scaling.review --base "$tmp/base" --head "$root" --out "$out" \
+"$venv/python" -m inference_scaling.review.diff --base "$tmp/base" --head "$root" --out "$out" \
     --base-name "$base ($short)" --head-name "the working tree ($(git rev-parse --short HEAD))"

@@ -1,16 +1,15 @@
-"""Numeric kernels and pipeline helpers for recomputing Ord (2025), *Inference Scaling
-Reshapes AI Governance*.
+"""Numeric kernels and pipeline for recomputing Ord (2025), *Inference Scaling Reshapes AI
+Governance*.
 
-Modules follow the essay:
+The package is layered; each layer imports only those listed below it:
 
-- :mod:`.era`          -- the end of the pre-training era: growth fits, the exchange rate
-- :mod:`.deployment`   -- scaling inference-at-deployment: copies, speed, cost, tailoring
-- :mod:`.thresholds`   -- training-compute thresholds and effective compute
-- :mod:`.ida`          -- iterated distillation and amplification (AlphaGo Zero), Elo
-- :mod:`.lifetime`     -- the appendix: lifetime compute, crossover, cost multipliers
-- :mod:`.claims`       -- the claims ledger built from the kernels above
-
-Every kernel is pure and numpy-vectorised: scalars and arrays broadcast alike.
+- :mod:`.explorer`     -- the assumption explorer (``make explore``)
+- :mod:`.review`       -- scenario comparison, review diff, golden files
+- :mod:`.publish`      -- number formatting, LaTeX, figures, report pages, arXiv
+- :mod:`.uncertainty`  -- sampling, Monte Carlo, Sobol sensitivity
+- :mod:`.ledger`       -- claims, verdict rule, conclusions, the essay catalogue
+- :mod:`.model`        -- the essay's kernels, by section (pure, vectorised)
+- :mod:`.pipeline`     -- configuration, datasets, paths, file output, jobs, build log
 """
 
 __all__ = ["__version__"]

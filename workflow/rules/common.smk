@@ -19,8 +19,8 @@ from pathlib import Path
 
 from snakemake.settings.types import DeploymentMethod
 
-from inference_scaling.code_deps import module_sources, package_sources
-from inference_scaling.config import ConfigError, load_scenarios, load_uncertainty
+from inference_scaling.pipeline.code_deps import module_sources, package_sources
+from inference_scaling.pipeline.config import ConfigError, load_scenarios, load_uncertainty
 
 
 def _stop(message):
@@ -131,7 +131,7 @@ def notebook_code(name):
     """Package files that notebooks/<name>.py and the notebook runner import."""
     return sorted(
         set(package_sources(f"notebooks/{name}.py"))
-        | set(module_sources("inference_scaling.figures.notebooks"))
+        | set(module_sources("inference_scaling.publish.figures.notebooks"))
     )
 
 
@@ -150,7 +150,7 @@ def job(script, **params):
     """``params: job=job(...)`` of a rule that runs workflow/scripts/<script>.py through
     ``RUN_JOB``: the script, the wildcards and ``params`` (values, or functions of the
     wildcards) as one JSON string. Snakemake re-runs the job when it changes, so editing an
-    assumption re-runs exactly the jobs given it (see inference_scaling.job)."""
+    assumption re-runs exactly the jobs given it (see inference_scaling.pipeline.job)."""
 
     def spec(wildcards):
         return json.dumps(
@@ -171,7 +171,7 @@ def job(script, **params):
 # Runs a script as `python -m` rather than through `script:`, whose preamble imports
 # Snakemake in every job (about 0.5 s each); anything printed goes to the job's log too.
 RUN_JOB = (
-    f"{PYTHON} -m inference_scaling.job {{log:q}} {{params.job:q}} {{params.io:q}} "
+    f"{PYTHON} -m inference_scaling.pipeline.job {{log:q}} {{params.job:q}} {{params.io:q}} "
     ">> {log:q} 2>&1"
 )
 
@@ -335,7 +335,7 @@ def notebook_paths(scenario):
 
 
 NB_EXECUTE = (
-    f"{PYTHON} -m inference_scaling.figures.notebooks execute {{input.notebook}} {{output}} "
+    f"{PYTHON} -m inference_scaling.publish.figures.notebooks execute {{input.notebook}} {{output}} "
     "--parameters {params.parameters:q} > {log:q} 2>&1"
 )
 

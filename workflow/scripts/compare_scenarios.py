@@ -2,9 +2,9 @@
 
 import logging
 
-from inference_scaling import compare
-from inference_scaling.io import write_text
-from inference_scaling.report_pages import render_file
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish.report_pages import render_file
+from inference_scaling.review import compare
 
 log = logging.getLogger(__name__)
 

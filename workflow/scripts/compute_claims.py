@@ -4,8 +4,11 @@ import json
 import logging
 from pathlib import Path
 
-from inference_scaling import claims, conclusions, datasets, era, latex
-from inference_scaling.io import write_text
+from inference_scaling.ledger import claims, conclusions
+from inference_scaling.model import era
+from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import latex
 
 log = logging.getLogger(__name__)
 

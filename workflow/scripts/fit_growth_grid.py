@@ -2,8 +2,10 @@
 
 import logging
 
-from inference_scaling import datasets, era, latex
-from inference_scaling.io import write_text
+from inference_scaling.model import era
+from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import latex
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,11 @@
-"""Fit frontier pre-training compute growth; thin wrapper around inference_scaling.era."""
+"""Fit frontier pre-training compute growth; thin wrapper around inference_scaling.model.era."""
 
 import json
 import logging
 
-from inference_scaling import datasets, era
-from inference_scaling.io import write_text
+from inference_scaling.model import era
+from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.io import write_text
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from inference_scaling import latex, montecarlo
-from inference_scaling.io import write_text
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import latex
+from inference_scaling.uncertainty import montecarlo
 
 log = logging.getLogger(__name__)
 

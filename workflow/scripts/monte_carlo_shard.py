@@ -1,11 +1,11 @@
-"""Run this shard's Monte Carlo blocks; thin wrapper around inference_scaling.montecarlo."""
+"""Run this shard's Monte Carlo blocks (inference_scaling.uncertainty.montecarlo)."""
 
 import logging
 
 import numpy as np
 
-from inference_scaling import montecarlo, sampling
-from inference_scaling.io import partial_path, publish
+from inference_scaling.pipeline.io import partial_path, publish
+from inference_scaling.uncertainty import montecarlo, sampling
 
 log = logging.getLogger(__name__)
 

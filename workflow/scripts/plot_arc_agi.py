@@ -1,7 +1,7 @@
 """Figure 2: ARC-AGI-1 score vs cost per task, annotated with the ledger's o3 multiplier."""
 
-from inference_scaling import datasets
-from inference_scaling.figures import data, essay, style
+from inference_scaling.pipeline import datasets
+from inference_scaling.publish.figures import data, essay, style
 
 
 def main(smk):

@@ -1,6 +1,6 @@
 """Figure 6: lifetime cost of 10x pre-training vs 10x inference by deployment share."""
 
-from inference_scaling.figures import model, style
+from inference_scaling.publish.figures import model, style
 
 
 def main(smk):

@@ -2,8 +2,8 @@
 
 import json
 
-from inference_scaling import datasets
-from inference_scaling.figures import growth, style
+from inference_scaling.pipeline import datasets
+from inference_scaling.publish.figures import growth, style
 
 
 def main(smk):

@@ -1,7 +1,7 @@
 """Figure 3: AlphaGo Zero as iterated amplification and distillation."""
 
-from inference_scaling import datasets
-from inference_scaling.figures import data, essay, style
+from inference_scaling.pipeline import datasets
+from inference_scaling.publish.figures import data, essay, style
 
 
 def main(smk):

@@ -1,6 +1,6 @@
 """Figure 5: pre-training, deployment and total compute vs deployments d."""
 
-from inference_scaling.figures import model, style
+from inference_scaling.publish.figures import model, style
 
 
 def main(smk):

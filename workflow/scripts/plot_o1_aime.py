@@ -1,7 +1,7 @@
 """Figure 1: o1 AIME pass@1 vs train-time and test-time compute (digitized)."""
 
-from inference_scaling import datasets
-from inference_scaling.figures import essay, style
+from inference_scaling.pipeline import datasets
+from inference_scaling.publish.figures import essay, style
 
 
 def main(smk):

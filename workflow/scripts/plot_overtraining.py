@@ -1,7 +1,7 @@
 """Figure 9: lifetime-compute-optimal model size and tokens per parameter vs deployment."""
 
-from inference_scaling import lifetime
-from inference_scaling.figures import data, model, style
+from inference_scaling.model import lifetime
+from inference_scaling.publish.figures import data, model, style
 
 LABELS = {
     "hoffmann2022": "Hoffmann et al. 2022 fit",

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from inference_scaling.figures import style
-from inference_scaling.figures.uncertainty import sobol_chart
+from inference_scaling.publish.figures import style
+from inference_scaling.publish.figures.uncertainty import sobol_chart
 
 
 def main(smk):

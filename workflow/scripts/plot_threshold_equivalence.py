@@ -1,6 +1,6 @@
 """Figure 7: pre-training-equivalent compute vs OOMs of inference, with the thresholds."""
 
-from inference_scaling.figures import model, style
+from inference_scaling.publish.figures import model, style
 
 
 def main(smk):

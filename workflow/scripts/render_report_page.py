@@ -2,7 +2,7 @@
 
 import logging
 
-from inference_scaling.report_pages import render_file
+from inference_scaling.publish.report_pages import render_file
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,9 @@ import json
 import logging
 from pathlib import Path
 
-from inference_scaling import latex, sampling, sensitivity
-from inference_scaling.io import write_text
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import latex
+from inference_scaling.uncertainty import sampling, sensitivity
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ import logging
 
 import yaml
 
-from inference_scaling import latex
-from inference_scaling.io import write_text
+from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import latex
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,761 @@
+"""The claims ledger: every quantitative claim of the essay, recomputed from the kernels.
+
+Each claim is a small function of an :class:`Inputs` view; the view records which
+assumptions and datasets a claim reads, so a record's ``inputs`` are never typed by hand.
+Claim functions use numpy operations only, so they accept scalars (the ledger) and arrays
+of Monte Carlo draws alike. What the essay says about each claim (its words, label and basis)
+lives in ``essay_claims.yaml`` beside this module; the verdict rule in ``verdict_rule``.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy as np
+import yaml
+
+from inference_scaling.ledger import verdict_rule
+from inference_scaling.ledger.verdict_rule import VERDICTS
+from inference_scaling.model import deployment, era, ida, lifetime, thresholds
+
+BASES = ("recomputed", "sourced", "premise")
+
+
+@functools.cache
+def _parsed_catalogue() -> list[dict]:
+    # Parsing the YAML takes ~50 ms; the assumption explorer rebuilds the ledger per input.
+    text = resources.files(__package__).joinpath("essay_claims.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def load_catalogue() -> list[dict]:
+    """The essay-side description of every claim, in ledger order (a fresh copy)."""
+    return copy.deepcopy(_parsed_catalogue())
+
+
+@dataclass
+class Inputs:
+    """Read-only view of assumption values and data facts that records what is read.
+
+    ``values`` maps ``group.key`` to a number or an array of draws; ``facts`` maps a fact
+    name (e.g. ``growth.all.growth``) to a number derived from a shipped dataset.
+    """
+
+    values: Mapping[str, object]
+    facts: Mapping[str, object]
+    used: set[str] = field(default_factory=set)
+
+    def __getitem__(self, key: str):
+        if key in self.values:
+            self.used.add(key)
+            return self.values[key]
+        if key in self.facts:
+            self.used.add(f"data:{key}")
+            return self.facts[key]
+        raise KeyError(f"unknown assumption or fact '{key}'")
+
+
+ClaimFn = Callable[[Inputs], object]
+CLAIMS: dict[str, ClaimFn] = {}
+
+
+def claim(claim_id: str) -> Callable[[ClaimFn], ClaimFn]:
+    """Register the function that recomputes ``claim_id``."""
+
+    def register(fn: ClaimFn) -> ClaimFn:
+        if claim_id in CLAIMS:
+            raise ValueError(f"claim {claim_id} registered twice")
+        CLAIMS[claim_id] = fn
+        return fn
+
+    return register
+
+
+def _pair(low, high):
+    return (low, high)
+
+
+# --- The end of the pre-training era -------------------------------------------------------
+
+
+@claim("era.pretrain_growth")
+def _(a):
+    return a["growth.all.growth"], {
+        "ci_low": a["growth.all.growth_low"],
+        "ci_high": a["growth.all.growth_high"],
+        "n": a["growth.all.n"],
+        # How far the frontier definition (top-N) and the fit window move the rate.
+        "top_n_low": a["growth.all.top_n_low"],
+        "top_n_high": a["growth.all.top_n_high"],
+        "window_low": a["growth.all.window_low"],
+        "window_high": a["growth.all.window_high"],
+    }
+
+
+@claim("era.pretrain_growth_language")
+def _(a):
+    return a["growth.language.growth"], {
+        "ci_low": a["growth.language.growth_low"],
+        "ci_high": a["growth.language.growth_high"],
+        "n": a["growth.language.n"],
+        "in_all_frontier": a["growth.language_in_all.growth"],
+        "top_n_low": a["growth.language.top_n_low"],
+        "top_n_high": a["growth.language.top_n_high"],
+    }
+
+
+@claim("era.fit_window")
+def _(a):
+    # The window ends before fit_end_year (exclusive), so its last calendar year is one less.
+    return _pair(a["era.fit_start_year"], np.ceil(a["era.fit_end_year"]) - 1.0)
+
+
+def _evidence_band(a):
+    # 1 OOM of training matches between min and max OOMs of inference.
+    return (
+        1.0 / a["era.inference_ooms_per_training_oom_max"],
+        1.0 / a["era.inference_ooms_per_training_oom_min"],
+    )
+
+
+@claim("era.exchange_range")
+def _(a):
+    return _pair(*_evidence_band(a))
+
+
+@claim("era.exchange_jones")
+def _(a):
+    return era.exchange_rate_from_equivalence(
+        a["era.jones_train_factor"], a["era.jones_inference_factor"]
+    )
+
+
+@claim("era.exchange_rule")
+def _(a):
+    return a["era.exchange_rate"]
+
+
+# --- Scaling inference-at-deployment -------------------------------------------------------
+
+
+def _example_multiplier(a):
+    return 10.0 ** a["deploy.inference_ooms_example"]
+
+
+@claim("deploy.copies_at_launch")
+def _(a):
+    return a["deploy.copies_at_launch"]
+
+
+@claim("deploy.inference_example")
+def _(a):
+    return _example_multiplier(a)
+
+
+@claim("deploy.copies_factor")
+def _(a):
+    return deployment.copies_fraction(_example_multiplier(a))
+
+
+@claim("deploy.copies_after_scaling")
+def _(a):
+    return a["deploy.copies_at_launch"] * deployment.copies_fraction(_example_multiplier(a))
+
+
+@claim("deploy.human_speed")
+def _(a):
+    return _pair(a["deploy.human_speed_multiple_low"], a["deploy.human_speed_multiple_high"])
+
+
+@claim("deploy.speed_range")
+def _(a):
+    m = _example_multiplier(a)
+    return _pair(
+        deployment.effective_speed(a["deploy.human_speed_multiple_low"], m),
+        deployment.effective_speed(a["deploy.human_speed_multiple_high"], m),
+    )
+
+
+@claim("deploy.cost_per_oom")
+def _(a):
+    return deployment.cost_per_task(10.0, a["deploy.cost_compute_elasticity"])
+
+
+@claim("deploy.weights_decline")
+def _(a):
+    h = a["deploy.algorithmic_halving_months"]
+    return _pair(
+        deployment.fixed_capability_cost_decline(h, a["deploy.hardware_gain_low"]),
+        deployment.fixed_capability_cost_decline(h, a["deploy.hardware_gain_high"]),
+    )
+
+
+@claim("deploy.stolen_deployment_share")
+def _(a):
+    return deployment.deployment_share_after_scaling(
+        a["appendix.deploy_to_train_ratio"], _example_multiplier(a)
+    )
+
+
+@claim("deploy.tailoring_spread")
+def _(a):
+    return a["deploy.tailoring_high_multiplier"]
+
+
+@claim("deploy.tailoring_share")
+def _(a):
+    return deployment.tailored_share(
+        a["deploy.tailoring_high_multiplier"], a["deploy.tailoring_budget_multiplier"]
+    )
+
+
+@claim("deploy.price_tier")
+def _(a):
+    return a["deploy.price_top_tier"] / np.asarray(a["deploy.price_standard"], dtype=float)
+
+
+@claim("deploy.dollar_a_day")
+def _(a):
+    return deployment.daily_price(a["deploy.price_standard"])
+
+
+@claim("deploy.marginal_cost_rise")
+def _(a):
+    return deployment.cost_per_task(_example_multiplier(a), a["deploy.cost_compute_elasticity"])
+
+
+# --- Compute thresholds ----------------------------------------------------------------------
+
+
+@claim("thresholds.eu")
+def _(a):
+    return a["thresholds.eu_flop"]
+
+
+@claim("thresholds.us")
+def _(a):
+    return a["thresholds.us_flop"]
+
+
+@claim("thresholds.base_model")
+def _(a):
+    return a["thresholds.base_model_flop"]
+
+
+@claim("thresholds.amplified_ooms")
+def _(a):
+    return a["thresholds.amplified_inference_ooms"]
+
+
+@claim("thresholds.amplified")
+def _(a):
+    return thresholds.effective_ooms(
+        np.log10(a["thresholds.base_model_flop"]),
+        a["thresholds.amplified_inference_ooms"],
+        a["era.exchange_rate"],
+    )
+
+
+@claim("thresholds.amplified_band")
+def _(a):
+    base = np.log10(a["thresholds.base_model_flop"])
+    ooms = a["thresholds.amplified_inference_ooms"]
+    low, high = _evidence_band(a)
+    return _pair(
+        thresholds.effective_ooms(base, ooms, low), thresholds.effective_ooms(base, ooms, high)
+    )
+
+
+@claim("thresholds.extreme_multiplier")
+def _(a):
+    return a["thresholds.extreme_multiplier"]
+
+
+@claim("thresholds.extreme")
+def _(a):
+    return thresholds.effective_ooms(
+        0.0, np.log10(a["thresholds.extreme_multiplier"]), a["era.exchange_rate"]
+    )
+
+
+@claim("thresholds.o3_multiplier")
+def _(a):
+    return a["arc.o3_high_semi_private_cost"] / a["arc.o1_mini_semi_private_cost"]
+
+
+@claim("thresholds.o3_vs_gpt4o")
+def _(a):
+    return a["arc.o3_high_semi_private_cost"] / a["arc.gpt4o_cost"]
+
+
+@claim("thresholds.arc_o3")
+def _(a):
+    return _pair(a["arc.o3_low_semi_private_score"], a["arc.o3_high_semi_private_score"])
+
+
+@claim("thresholds.arc_o1")
+def _(a):
+    return _pair(a["arc.o1_announced_low"], a["arc.o1_announced_high"]), {
+        "n": a["arc.o1_announced_n"]
+    }
+
+
+@claim("thresholds.arc_o1_mini_preview")
+def _(a):
+    low, high = a["arc.o1_mini_preview_announced_low"], a["arc.o1_mini_preview_announced_high"]
+    return _pair(low, high), {"n": a["arc.o1_mini_preview_announced_n"]}
+
+
+@claim("thresholds.arc_o1_mini_rerun")
+def _(a):
+    public, semi = a["arc.o1_mini_public_score"], a["arc.o1_mini_semi_private_score"]
+    return _pair(np.minimum(public, semi), np.maximum(public, semi))
+
+
+@claim("thresholds.lab_headroom_multiplier")
+def _(a):
+    return a["thresholds.lab_headroom"]
+
+
+@claim("thresholds.lab_headroom")
+def _(a):
+    return thresholds.effective_ooms(
+        0.0, np.log10(a["thresholds.lab_headroom"]), a["era.exchange_rate"]
+    )
+
+
+@claim("thresholds.deep_research")
+def _(a):
+    return thresholds.required_inference_multiplier(
+        a["thresholds.gpt4_flop"], a["thresholds.us_flop"], a["era.exchange_rate"]
+    )
+
+
+@claim("thresholds.lower_threshold")
+def _(a):
+    return a["thresholds.lower_threshold_flop"]
+
+
+@claim("thresholds.lower_threshold_multiplier")
+def _(a):
+    return thresholds.required_inference_multiplier(
+        a["thresholds.lower_threshold_flop"], a["thresholds.us_flop"], a["era.exchange_rate"]
+    )
+
+
+# --- Scaling inference-during-training -------------------------------------------------------
+
+
+@claim("training.web_tokens_ratio")
+def _(a):
+    return a["training.indexed_web_tokens"] / np.asarray(
+        a["training.gpt4_level_training_tokens"], dtype=float
+    )
+
+
+@claim("ida.games_per_iteration")
+def _(a):
+    return a["alphago.games_per_iteration"]
+
+
+@claim("ida.search_calls")
+def _(a):
+    return a["alphago.mcts_simulations_per_move"]
+
+
+@claim("ida.surpass_lee_hours")
+def _(a):
+    return a["alphago.surpass_lee_hours"]
+
+
+@claim("ida.beat_lee_hours")
+def _(a):
+    return a["alphago.beat_lee_100_0_hours"]
+
+
+@claim("ida.lee_match_wins")
+def _(a):
+    return a["alphago.lee_match_wins"], {"losses": a["alphago.lee_match_losses"]}
+
+
+@claim("ida.plateau_days")
+def _(a):
+    return a["alphago.training_days"]
+
+
+@claim("ida.selfplay_games")
+def _(a):
+    return a["alphago.total_selfplay_games"]
+
+
+@claim("ida.iterations")
+def _(a):
+    return ida.amplification_iterations(
+        a["alphago.total_selfplay_games"], a["alphago.games_per_iteration"]
+    )
+
+
+@claim("ida.elo_zero")
+def _(a):
+    return a["alphago.elo_zero"]
+
+
+@claim("ida.elo_lee")
+def _(a):
+    return a["alphago.elo_lee"]
+
+
+@claim("ida.raw_vs_pro")
+def _(a):
+    return a["alphago.elo_raw"]
+
+
+@claim("ida.search_gain")
+def _(a):
+    return ida.search_gain(a["alphago.elo_zero"], a["alphago.elo_raw"])
+
+
+@claim("ida.vs_lee_elo")
+def _(a):
+    score = ida.elo_expected_score(a["alphago.elo_zero"], a["alphago.elo_lee"])
+    return score, {"sweep_probability": ida.sweep_probability(score, 100)}
+
+
+@claim("ida.vs_master")
+def _(a):
+    observed = a["alphago.master_match_wins"] / (
+        a["alphago.master_match_wins"] + a["alphago.master_match_losses"]
+    )
+    return ida.elo_expected_score(a["alphago.elo_zero"], a["alphago.elo_master"]), {
+        "observed": observed
+    }
+
+
+# --- Appendix: lifetime compute ---------------------------------------------------------------
+
+# The essay drops the coefficients; each appendix claim also reports its value under the
+# standard 6ND/2NI accounting as the extra "standard".
+STD_PRE, STD_INF = lifetime.STANDARD_COEFFICIENTS
+
+
+@claim("appendix.n_params")
+def _(a):
+    return a["appendix.n_params"]
+
+
+@claim("appendix.n_tokens")
+def _(a):
+    return a["appendix.n_tokens"]
+
+
+@claim("appendix.tokens_per_answer")
+def _(a):
+    return a["appendix.tokens_per_deployment"]
+
+
+@claim("appendix.pretrain_compute")
+def _(a):
+    n, d = a["appendix.n_params"], a["appendix.n_tokens"]
+    return lifetime.pretraining_compute(n, d, a["appendix.c_pre"]), {
+        "standard": lifetime.pretraining_compute(n, d, STD_PRE)
+    }
+
+
+def _crossover(a, c_pre, c_inf):
+    return lifetime.crossover_deployments(
+        a["appendix.n_tokens"], a["appendix.tokens_per_deployment"], c_pre, c_inf
+    )
+
+
+@claim("appendix.lifetime_at_crossover")
+def _(a):
+    n, d, i = a["appendix.n_params"], a["appendix.n_tokens"], a["appendix.tokens_per_deployment"]
+    c_pre, c_inf = a["appendix.c_pre"], a["appendix.c_inf"]
+    deployments = _crossover(a, c_pre, c_inf)
+    q = a["appendix.post_training_share"]
+    # Post-training holds its share q of the total: C_post = q / (1 - q) (C_pre + C_deploy).
+    rest = lifetime.pretraining_compute(n, d, c_pre) + lifetime.deployment_compute(
+        n, deployments, i, c_inf
+    )
+    post = q / (1.0 - q) * rest
+    return lifetime.lifetime_compute(n, d, deployments, i, post, c_pre, c_inf)
+
+
+@claim("appendix.crossover_d")
+def _(a):
+    value = _crossover(a, a["appendix.c_pre"], a["appendix.c_inf"])
+    return value, {"standard": _crossover(a, STD_PRE, STD_INF)}
+
+
+@claim("appendix.deployment_exceeds_training")
+def _(a):
+    return a["appendix.deploy_to_train_ratio"]
+
+
+def _hoffmann(a):
+    return {k: a[f"chinchilla.hoffmann2022.{k}"] for k in ("E", "A", "B", "alpha", "beta")}
+
+
+@claim("appendix.overtraining")
+def _(a):
+    fit = _hoffmann(a)
+    target = lifetime.chinchilla_loss(a["appendix.n_params"], a["appendix.n_tokens"], **fit)
+    n0, d0 = lifetime.lifetime_optimal_allocation(target, 0.0, **fit)
+    # Deployment uses r times the Chinchilla-optimal model's training compute: T tokens with
+    # c_inf N0 T = r c_pre N0 D0.
+    tokens = a["appendix.deploy_to_train_ratio"] * STD_PRE * d0 / STD_INF
+    n, d = lifetime.lifetime_optimal_allocation(target, tokens, **fit)
+    return (n * d) / (n0 * d0), {"tokens_per_param": d / n, "chinchilla_tokens_per_param": d0 / n0}
+
+
+@claim("appendix.param_exponent")
+def _(a):
+    return lifetime.deployment_ooms_per_pretraining_oom(a["appendix.param_exponent"])
+
+
+def _optimal_param_exponent(alpha, beta):
+    # N_opt grows as C^(beta / (alpha + beta)) for the parametric loss (Hoffmann et al. eq. 4).
+    return beta / (alpha + beta)
+
+
+@claim("appendix.param_exponent_fit")
+def _(a):
+    fit = _hoffmann(a)
+    return _optimal_param_exponent(fit["alpha"], fit["beta"]), {
+        "besiroglu": _optimal_param_exponent(
+            a["chinchilla.besiroglu2024.alpha"], a["chinchilla.besiroglu2024.beta"]
+        )
+    }
+
+
+def _pretraining_multiplier(a, share):
+    return lifetime.pretraining_cost_multiplier(
+        a["appendix.scale_factor"],
+        share,
+        a["appendix.param_exponent"],
+        a["appendix.post_training_share"],
+    )
+
+
+def _inference_multiplier(a, share, factor_key="appendix.scale_factor"):
+    return lifetime.inference_cost_multiplier(
+        a[factor_key], share, a["appendix.post_training_share"]
+    )
+
+
+@claim("appendix.pre_dominated_pretrain")
+def _(a):
+    return _pretraining_multiplier(a, a["appendix.pre_dominated_share"])
+
+
+@claim("appendix.pre_dominated_inference")
+def _(a):
+    return _inference_multiplier(a, a["appendix.pre_dominated_share"])
+
+
+@claim("appendix.deploy_dominated_pretrain")
+def _(a):
+    return _pretraining_multiplier(a, a["appendix.deploy_dominated_share"])
+
+
+@claim("appendix.deploy_dominated_inference")
+def _(a):
+    return _inference_multiplier(a, a["appendix.deploy_dominated_share"])
+
+
+@claim("appendix.breakeven_share")
+def _(a):
+    return lifetime.breakeven_deployment_share(
+        a["appendix.scale_factor"], a["appendix.param_exponent"], a["appendix.post_training_share"]
+    )
+
+
+def _equal_capability_factor(a):
+    # Inference that buys as much capability as scaling pre-training by the scale factor.
+    return a["appendix.scale_factor"] ** (1.0 / a["era.exchange_rate"])
+
+
+@claim("appendix.equal_capability_factor")
+def _(a):
+    return _equal_capability_factor(a)
+
+
+@claim("appendix.deploy_dominated_inference_equal")
+def _(a):
+    return lifetime.inference_cost_multiplier(
+        _equal_capability_factor(a),
+        a["appendix.deploy_dominated_share"],
+        a["appendix.post_training_share"],
+    )
+
+
+@claim("appendix.breakeven_share_equal_capability")
+def _(a):
+    return lifetime.breakeven_deployment_share(
+        a["appendix.scale_factor"],
+        a["appendix.param_exponent"],
+        a["appendix.post_training_share"],
+        _equal_capability_factor(a),
+    )
+
+
+@claim("appendix.single_question")
+def _(a):
+    d = a["appendix.n_tokens"]
+    return lifetime.single_deployment_token_budget(d, a["appendix.c_pre"], a["appendix.c_inf"]), {
+        "standard": lifetime.single_deployment_token_budget(d, STD_PRE, STD_INF)
+    }
+
+
+@claim("appendix.every_question_factor")
+def _(a):
+    return a["appendix.every_question_factor"]
+
+
+@claim("appendix.every_question")
+def _(a):
+    return _inference_multiplier(
+        a, a["appendix.deploy_dominated_share"], "appendix.every_question_factor"
+    )
+
+
+# --- Context: NVIDIA on test-time scaling ------------------------------------------------------
+
+
+@claim("nvidia.test_time")
+def _(a):
+    return thresholds.effective_ooms(
+        0.0, np.log10(a["nvidia.test_time_multiplier"]), a["era.exchange_rate"]
+    )
+
+
+# --- Verdicts and the ledger -------------------------------------------------------------------
+
+
+def statement_of(spec: dict):
+    """The parsed essay statement of a catalogue entry, or ``None`` when the essay gives no
+    number."""
+    if spec.get("essay") is None:
+        return None
+    return verdict_rule.parse(str(spec["essay"]), spec["unit"])
+
+
+def evaluate(values: Mapping[str, object], facts: Mapping[str, object]) -> dict[str, dict]:
+    """Run every registered claim; returns ``{id: {"value", "extra", "inputs"}}``.
+
+    Works on scalars and on arrays of draws alike (extras are computed the same way).
+    """
+    out = {}
+    for claim_id, fn in CLAIMS.items():
+        view = Inputs(values, facts)
+        result = fn(view)
+        value, extra = (
+            result if isinstance(result, tuple) and isinstance(result[1], dict) else (result, {})
+        )
+        out[claim_id] = {"value": value, "extra": extra, "inputs": sorted(view.used)}
+    return out
+
+
+def _plain(x):
+    """JSON-friendly float (or pair of floats), rounded to 12 significant figures so the
+    ledger does not change with the last bits of floating point."""
+    if isinstance(x, tuple):
+        return [_plain(v) for v in x]
+    return float(f"{float(x):.12g}")
+
+
+def _show(x) -> str:
+    """Three significant figures in plain text; pairs print as ``low--high``."""
+    if isinstance(x, tuple | list):
+        return "--".join(_show(v) for v in x)
+    return f"{float(x):.3g}"
+
+
+_ASSUMPTION_FIELD = re.compile(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}")
+
+
+def render_text(template: str, result: dict, values: Mapping[str, object]) -> str:
+    """Fill a catalogue statement or note: ``{group.key}`` with that assumption's value,
+    ``{value}`` and ``{extra_name}`` with the claim's, all as 3-significant-figure text."""
+    text = " ".join(template.split())
+    text = _ASSUMPTION_FIELD.sub(lambda m: _show(values[m.group(1)]), text)
+    fields = {"value": _show(result["value"])}
+    fields.update({k: _show(v) for k, v in result["extra"].items()})
+    return text.format(**fields)
+
+
+def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> list[dict]:
+    """The claims ledger: one record per catalogue entry, in catalogue order."""
+    catalogue = load_catalogue()
+    missing = {c["id"] for c in catalogue} ^ set(CLAIMS)
+    if missing:
+        raise KeyError(f"catalogue and claim functions disagree on: {sorted(missing)}")
+    results = evaluate(values, facts)
+    ledger = []
+    for spec in catalogue:
+        res = results[spec["id"]]
+        stated = statement_of(spec)
+        ledger.append(
+            {
+                "id": spec["id"],
+                "section": spec["section"],
+                "label": spec["label"],
+                "basis": spec["basis"],
+                "statement": render_text(spec["statement"], res, values),
+                "value": _plain(res["value"]),
+                "extra": {k: _plain(v) for k, v in sorted(res["extra"].items())},
+                "unit": spec["unit"],
+                "essay": spec.get("essay"),
+                "essay_value": None
+                if stated is None
+                else _plain(stated.value)
+                if stated.value is not None
+                else None,
+                "essay_interval": None if stated is None else stated.interval.as_list(),
+                "verdict": verdict_rule.verdict(res["value"], stated),
+                "inputs": res["inputs"],
+                "format": spec["format"],
+                "note": render_text(spec.get("note", ""), res, values),
+            }
+        )
+    return ledger
+
+
+def counts_by_basis(ledger: list[dict]) -> dict[str, dict[str, int]]:
+    """``{basis: {"total", "reproduced", "differs", "new"}}`` in :data:`BASES` order."""
+    counts = {}
+    for basis in BASES:
+        recs = [r for r in ledger if r["basis"] == basis]
+        counts[basis] = {"total": len(recs)} | {
+            v: sum(r["verdict"] == v for r in recs) for v in VERDICTS
+        }
+    return counts
+
+
+def _basis_phrase(basis: str, c: dict[str, int]) -> str:
+    words = {
+        "recomputed": ("reproduce", "differ"),
+        "sourced": ("match the source", "differ"),
+        "premise": ("as in the essay", "changed"),
+    }[basis]
+    name = "premises" if basis == "premise" else basis
+    parts = []
+    if c["reproduced"]:
+        parts.append(f"{c['reproduced']} {words[0]}")
+    if c["differs"]:
+        parts.append(f"{c['differs']} {words[1]}")
+    if c["new"]:
+        parts.append(f"{c['new']} not stated in the essay")
+    return f"{c['total']} {name}: " + ", ".join(parts)
+
+
+def summary(ledger: list[dict]) -> str:
+    """One line: how many claims, and per basis how many of each verdict."""
+    counts = counts_by_basis(ledger)
+    parts = [_basis_phrase(b, c) for b, c in counts.items() if c["total"]]
+    return f"{len(ledger)} claims — " + "; ".join(parts)

@@ -1,0 +1,586 @@
+"""Format ledger values for LaTeX prose and write the ledger's outputs.
+
+Outputs: ``claims.json`` (the ledger), ``claims.tex`` (one macro per number) and
+``claims.md`` (a readable table). Macro names derive from claim ids:
+``appendix.crossover_d`` -> ``\\claimAppendixCrossoverD``; pairs get ``Low``/``High``;
+extras get their name appended (``\\claimAppendixCrossoverDStandard``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+SECTION_TITLES = {
+    "era": "The end of the pre-training era",
+    "deploy": "Scaling inference-at-deployment",
+    "thresholds": "Compute thresholds",
+    "training": "Scaling inference-during-training",
+    "ida": "Iterated distillation and amplification",
+    "appendix": "Appendix: lifetime compute",
+    "nvidia": "Context: test-time scaling",
+}
+
+
+def macro_name(*parts: str, prefix: str = "claim") -> str:
+    """CamelCase macro name (letters only) from id parts: ``claimEraPretrainGrowth``."""
+    words = []
+    for part in parts:
+        words += [w for w in re.split(r"[^A-Za-z0-9]+", part) if w]
+    digits = {
+        "0": "Zero",
+        "1": "One",
+        "2": "Two",
+        "3": "Three",
+        "4": "Four",
+        "5": "Five",
+        "6": "Six",
+        "7": "Seven",
+        "8": "Eight",
+        "9": "Nine",
+    }
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    name = "".join(digits.get(ch, ch) for ch in name)
+    return prefix + name
+
+
+def _group_thousands(integer: int) -> str:
+    return f"{integer:,}".replace(",", "{,}")
+
+
+def format_number(value: float, fmt: str) -> str:
+    """LaTeX text for ``value`` (math-mode safe, no ``$``).
+
+    ``f0``..``f4`` fixed decimals; ``g2``..``g6`` that many significant figures; ``int``
+    grouped integer (``1{,}160``); ``pct``/``pct1`` percent with 0/1 decimals (``\\%`` included);
+    ``pow10`` ``10^{25}`` (rounded exponent); ``sci`` ``3\\times10^{10}`` or ``10^{10}``.
+    """
+    v = float(value)
+    if not math.isfinite(v):
+        raise ValueError(f"cannot format non-finite value {v}")
+    if re.fullmatch(r"f[0-4]", fmt):
+        text = f"{v:.{fmt[1]}f}"
+        if re.fullmatch(r"-?0\.?0*", text):
+            text = text.lstrip("-")
+        return text
+    if re.fullmatch(r"g[2-6]", fmt):
+        rounded = float(f"{v:.{fmt[1]}g}")
+        if abs(rounded) >= 1000 and rounded.is_integer():
+            return _group_thousands(int(rounded))
+        return f"{rounded:g}"
+    if fmt == "int":
+        return _group_thousands(round(v))
+    if fmt in ("pct", "pct1"):
+        digits = 0 if fmt == "pct" else 1
+        return f"{100 * v:.{digits}f}\\%"
+    if fmt == "pow10":
+        return f"10^{{{round(math.log10(v))}}}"
+    if fmt == "sci":
+        exponent = math.floor(math.log10(abs(v))) if v else 0
+        mantissa = round(v / 10**exponent, 2)
+        if mantissa >= 10:
+            mantissa, exponent = mantissa / 10, exponent + 1
+        if math.isclose(mantissa, 1.0):
+            return f"10^{{{exponent}}}"
+        return f"{mantissa:g}\\times 10^{{{exponent}}}"
+    raise ValueError(f"unknown number format '{fmt}'")
+
+
+RANGE_DASH = r"\mbox{--}"  # an en dash that reads the same in text and in math mode
+
+
+def format_value(value, fmt: str) -> str:
+    """Format a scalar or a ``[low, high]`` pair (joined by an en dash; a pair whose ends
+    print alike prints once)."""
+    if isinstance(value, list | tuple):
+        ends = [format_number(v, fmt) for v in value]
+        return ends[0] if ends[0] == ends[1] else RANGE_DASH.join(ends)
+    return format_number(value, fmt)
+
+
+def verdict_format(rec: dict) -> str:
+    """The record's format, with more significant figures where the printed value would
+    otherwise seem to contradict the verdict (5.50077 against "about 5x" prints as 5.501,
+    not 5.5)."""
+    from inference_scaling.ledger import verdict_rule
+
+    fmt = rec["format"]
+    if rec.get("essay") is None or fmt in ("pow10", "pct", "pct1", "sci", "int"):
+        return fmt
+    stated = verdict_rule.parse(rec["essay"], rec["unit"])
+    value = rec["value"]
+    for candidate in (fmt, "g3", "g4", "g5", "g6"):
+        shown = [
+            float(format_number(v, candidate).replace("{,}", ""))
+            for v in (value if isinstance(value, list) else [value])
+        ]
+        printed = tuple(shown) if isinstance(value, list) else shown[0]
+        if (verdict_rule.verdict(printed, stated) == "reproduced") == (
+            rec["verdict"] == "reproduced"
+        ):
+            return candidate
+    return "g6"
+
+
+def essay_format(value, fmt: str) -> str:
+    """The claim's format, without decimals the essay never wrote (``5`` not ``5.0``)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    if fmt.startswith("f") and all(float(v).is_integer() for v in values):
+        return "f0"
+    return fmt
+
+
+def _extra_format(name: str, fmt: str) -> str:
+    # Sample sizes are counts; ratios per parameter are shown to three significant figures;
+    # everything else shares the claim's format.
+    if name == "n":
+        return "int"
+    return "g3" if name.endswith("per_param") else fmt
+
+
+def claim_macros(ledger: list[dict]) -> dict[str, object]:
+    """Every macro the ledger defines, name -> LaTeX text, in ledger order."""
+    macros: dict[str, str] = {}
+    for rec in ledger:
+        fmt = rec["format"]
+        value = rec["value"]
+        if isinstance(value, list):
+            macros[macro_name(rec["id"])] = format_value(value, fmt)
+            macros[macro_name(rec["id"], "low")] = format_number(value[0], fmt)
+            macros[macro_name(rec["id"], "high")] = format_number(value[1], fmt)
+        else:
+            macros[macro_name(rec["id"])] = format_number(value, fmt)
+        for name, extra in rec["extra"].items():
+            macros[macro_name(rec["id"], name)] = format_value(extra, _extra_format(name, fmt))
+        if rec["essay_value"] is not None:
+            essay = rec["essay_value"]
+            macros[macro_name(rec["id"], prefix="essay")] = format_value(
+                essay, essay_format(essay, fmt)
+            )
+        if rec.get("essay") is not None:
+            macros[macro_name(rec["id"], prefix="essayWords")] = essay_words(rec["essay"])
+        macros[macro_name(rec["id"], prefix="verdict")] = rec["verdict"]
+        # \\whenReproducedX{text if reproduced}{text otherwise}: prose that states a verdict
+        # is chosen by the ledger, so a fork's paper cannot contradict its own numbers.
+        macros[macro_name(rec["id"], prefix="whenReproduced")] = choose(
+            rec["verdict"] == "reproduced"
+        )
+    return macros
+
+
+def value_with_unit(rec: dict) -> str:
+    """A record's value and unit for tables and lists: ``$4.8$\\,$\\times$ per year``."""
+    value = f"${format_value(rec['value'], verdict_format(rec))}$"
+    unit = rec["unit"]
+    if unit == "x" or unit.startswith("x "):
+        return value + r"\,$\times$" + tex_escape(unit[1:])
+    if unit == "percent":
+        return value + r"\%"
+    return f"{value} {tex_escape(unit)}"
+
+
+def differences_list(ledger: list[dict]) -> str:
+    """LaTeX for every claim whose verdict is ``differs``: its label and basis, the essay's
+    words, the recomputed value and the note that gives the reason. Generated, so each build
+    (and each scenario) lists exactly its own differences."""
+    items = [rec for rec in ledger if rec["verdict"] == "differs"]
+    if not items:
+        return "No quantity of this build differs from the essay's statement."
+    lines = [r"\begin{description}"]
+    for rec in items:
+        value = value_with_unit(rec)
+        note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
+        lines.append(
+            f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
+            f"``{tex_escape(str(rec['essay']))}''; this build: {value}.{note}"
+        )
+    lines.append(r"\end{description}")
+    return "\n".join(lines)
+
+
+def essay_words(text) -> str:
+    """The essay's statement as LaTeX text: specials escaped, ``10^k`` as a power."""
+    pieces = re.split(r"(10\^\{?-?\d+\}?)", str(text))
+    out = []
+    for piece in pieces:
+        power = re.fullmatch(r"10\^\{?(-?\d+)\}?", piece)
+        out.append(f"$10^{{{power.group(1)}}}$" if power else tex_escape(piece))
+    return "".join(out)
+
+
+def choose(first: bool) -> tuple[int, str]:
+    """A two-argument macro body that keeps its first argument when ``first`` is true,
+    else its second."""
+    return (2, "#1" if first else "#2")
+
+
+def conclusion_macros(conclusions: list[dict]) -> dict[str, object]:
+    """Per conclusion: ``\\conclusionX`` (its statement), ``\\holdsX`` (``holds`` or
+    ``does not hold``) and ``\\whenHoldsX{text if it holds}{text otherwise}``."""
+    macros: dict[str, object] = {}
+    for con in conclusions:
+        macros[macro_name(con["id"], prefix="conclusion")] = tex_escape(con["statement"])
+        macros[macro_name(con["id"], prefix="holds")] = "holds" if con["holds"] else "does not hold"
+        macros[macro_name(con["id"], prefix="whenHolds")] = choose(con["holds"])
+    return macros
+
+
+def assumption_format(value: float, key: str = "") -> str:
+    """Prose format for an assumption value: years as plain integers, powers of ten for
+    large or tiny numbers, grouped integers for whole numbers, else three significant
+    figures."""
+    if key.endswith("_year"):
+        return "f0"
+    v = abs(float(value))
+    if v >= 1e5 or 0 < v < 1e-3:
+        return "sci"
+    if float(value).is_integer():
+        return "int"
+    return "g3"
+
+
+def assumption_macros(values: dict[str, float]) -> dict[str, str]:
+    """One macro per assumption value: ``appendix.n_params`` -> ``\\assumeAppendixNParams``."""
+    return {
+        macro_name(key, prefix="assume"): format_number(v, assumption_format(v, key))
+        for key, v in values.items()
+    }
+
+
+def citation_macros(cff: dict) -> dict[str, str]:
+    """The title block from ``CITATION.cff``: ``\\paperTitle`` and ``\\paperAuthors``
+    (names joined with ``\\and``)."""
+
+    def name(author: dict) -> str:
+        if author.get("name"):
+            return author["name"]
+        return f"{author.get('given-names', '')} {author['family-names']}".strip()
+
+    return {
+        "paperTitle": tex_escape(cff["title"]),
+        "paperAuthors": r" \and ".join(tex_escape(name(a)) for a in cff["authors"]),
+    }
+
+
+def constant_macros() -> dict[str, str]:
+    """Macros for the fixed constants of the kernels the prose cites (standard FLOP
+    coefficients per parameter and token)."""
+    from inference_scaling.model.lifetime import STANDARD_COEFFICIENTS
+
+    c_pre, c_inf = STANDARD_COEFFICIENTS
+    return {
+        "assumeAppendixCPreStandard": format_number(c_pre, "g3"),
+        "assumeAppendixCInfStandard": format_number(c_inf, "g3"),
+    }
+
+
+def fact_macros(facts: dict[str, float]) -> dict[str, str]:
+    """One macro per data fact the claims read: ``alphago.elo_zero`` -> ``\\factAlphagoEloZero``."""
+    return {
+        macro_name(key, prefix="fact"): format_number(v, assumption_format(v, key))
+        for key, v in sorted(facts.items())
+    }
+
+
+def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
+    """``\\ledgerTotal``, the count of each verdict (``\\ledgerReproduced`` ...) and the same
+    per basis (``\\ledgerRecomputed``, ``\\ledgerRecomputedDiffers``, ``\\ledgerPremise`` ...)."""
+    from inference_scaling.ledger.claims import counts_by_basis
+
+    names = (("reproduced", "Reproduced"), ("differs", "Differs"), ("new", "New"))
+    counts = {"ledgerTotal": len(ledger)}
+    for verdict, name in names:
+        counts[f"ledger{name}"] = sum(r["verdict"] == verdict for r in ledger)
+    for basis, c in counts_by_basis(ledger).items():
+        stem = "ledger" + basis.capitalize()
+        counts[stem] = c["total"]
+        for verdict, name in names:
+            counts[stem + name] = c[verdict]
+    return {k: str(v) for k, v in counts.items()}
+
+
+def render_macros(macros: dict[str, object], header: str) -> str:
+    """A ``.tex`` file of ``\\newcommand`` definitions (``\\newcommand`` fails on a clash).
+
+    A value is the macro's text, or ``(number of arguments, body)``."""
+    lines = [f"% {header}", "% Generated by the pipeline; do not edit."]
+    for name, text in macros.items():
+        if isinstance(text, tuple):
+            nargs, body = text
+            lines.append(f"\\newcommand{{\\{name}}}[{nargs}]{{{body}}}")
+        else:
+            lines.append(f"\\newcommand{{\\{name}}}{{{text}}}")
+    return "\n".join(lines) + "\n"
+
+
+def tex_escape(text: str) -> str:
+    """Escape LaTeX specials in plain text (statements, units)."""
+    repl = {
+        "\\": r"\textbackslash{}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "{": r"\{",
+        "}": r"\}",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+    return "".join(repl.get(ch, ch) for ch in text)
+
+
+BASIS_WORDS = {"recomputed": "recomputed", "sourced": "sourced", "premise": "premise"}
+
+
+def ledger_table(ledger: list[dict]) -> str:
+    """The ledger as a complete ``longtable``: label, basis, the essay's words, the
+    recomputed value with its unit, and the verdict.
+
+    The whole environment is generated: ``\\input`` inside an alignment breaks
+    ``\\multicolumn``.
+    """
+    header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
+    rows = [
+        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.33\linewidth}l"
+        r">{\raggedright\arraybackslash}p{0.16\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.22\linewidth}l@{}}",
+        r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
+        r"\toprule",
+        header,
+        r"\midrule",
+        r"\endfirsthead",
+        r"\multicolumn{5}{@{}l}{\small\itshape \tablename~\thetable, continued} \\",
+        r"\toprule",
+        header,
+        r"\midrule",
+        r"\endhead",
+        r"\midrule",
+        r"\multicolumn{5}{r@{}}{\small\itshape continued on the next page} \\",
+        r"\endfoot",
+        r"\bottomrule",
+        r"\endlastfoot",
+    ]
+    section = None
+    for rec in ledger:
+        if rec["section"] != section:
+            section = rec["section"]
+            rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
+        essay = "--" if rec["essay"] is None else tex_escape(str(rec["essay"]))
+        value = value_with_unit(rec)
+        rows.append(
+            f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
+            f"\\verdict{{{rec['verdict']}}} \\\\"
+        )
+    rows.append(r"\end{longtable}")
+    return "\n".join(rows) + "\n"
+
+
+def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=()) -> str:
+    """The ledger as Markdown: the verdict rule, one row per claim, the conclusions, notes."""
+    from inference_scaling.ledger import verdict_rule
+
+    rule = " ".join(verdict_rule.__doc__.split("stated once:")[1].split()).replace("``", "`")
+    out = [
+        "# Claims ledger",
+        "",
+        summary_line,
+        "",
+        "**Basis.** *recomputed*: a kernel derives the value from inputs; *sourced*: a figure "
+        "the essay takes from a source, checked against the shipped data; *premise*: the "
+        "essay's own assumption or example, echoed.",
+        "",
+        f"**Verdict rule.** {rule} See `src/inference_scaling/ledger/verdict_rule.py`.",
+        "",
+        "| id | quantity | basis | essay | recomputed | unit | verdict |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for rec in ledger:
+        essay = "—" if rec["essay"] is None else str(rec["essay"])
+        out.append(
+            f"| `{rec['id']}` | {rec['label']} | {rec['basis']} | {essay} | "
+            f"{_plain(rec['value'])} | {rec['unit']} | **{rec['verdict']}** |"
+        )
+    if conclusions:
+        out += ["", "## Conclusions", "", "| conclusion | holds |", "|---|---|"]
+        out += [f"| {c['statement']} | {'yes' if c['holds'] else 'no'} |" for c in conclusions]
+    out += ["", "## Notes", ""]
+    out += [f"- `{rec['id']}`: {rec['note']}" for rec in ledger if rec["note"]]
+    return "\n".join(out).replace("--", "–") + "\n"
+
+
+def _plain(value) -> str:
+    if isinstance(value, list):
+        return "–".join(_plain(v) for v in value)
+    return f"{float(value):.4g}"
+
+
+def dump_json(obj) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, trailing newline."""
+    return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def uncertainty_table(summary: dict, ledger: dict) -> str:
+    """``uncertainty_table.tex``: macro definitions only, the sampled claims' intervals
+    (``\\uncertaintyTable``), the conclusions' probabilities
+    (``\\conclusionProbabilityTable``) and the numbers and sentences the prose cites; see
+    :mod:`inference_scaling.publish.uncertainty_tex`."""
+    from inference_scaling.publish.uncertainty_tex import uncertainty_tex
+
+    return uncertainty_tex(summary, ledger)
+
+
+def outside_sentence(row: dict, tex: bool = False, rec: dict | None = None) -> str:
+    """Why a claim's ledger value lies outside its own 5--95% interval, naming the claim by
+    its label when its ledger record ``rec`` is given (the paper's version, in words:
+    :func:`inference_scaling.publish.uncertainty_tex.outside_item`)."""
+    from inference_scaling.publish.uncertainty_tex import factor_name
+
+    code = (lambda t: f"\\texttt{{{tex_escape(t)}}}") if tex else (lambda t: f"`{t}`")
+    name = code(row["id"]) if rec is None else rec["label"]
+    label = name if row["part"] == "value" else f"{name} ({row['part']} end)"
+    side = "above the 95th" if row["ledger"] > row["p95"] else "below the 5th"
+    text = f"The ledger value of {label} ({row['ledger']:.4g}) lies {side} percentile"
+    if row["edge_inputs"]:
+        ends = ", ".join(
+            f"{factor_name(e['key'])} ({code(e['key'])}) = {e['value']:g}, "
+            f"at percentile {100 * e['quantile']:.0f} of its draws"
+            for e in row["edge_inputs"]
+        )
+        return (
+            f"{text}: default inputs sit at the edge of what is drawn ({ends}), so most "
+            "draws move it the same way; this is not an error."
+        )
+    return f"{text}; no default input sits at the edge of its draws."
+
+
+def uncertainty_markdown(summary: dict, ledger: dict) -> str:
+    """The Monte Carlo summary as Markdown: sampled claims by label (fixed ones counted,
+    not listed), conclusions in words with the share of draws in which each holds."""
+    from inference_scaling.publish.uncertainty_tex import fixed_claims, sampled_parts
+
+    fixed = fixed_claims(summary, ledger)
+    records = {rec["id"]: rec for rec in ledger["claims"]}
+    out = [
+        "# Uncertainty",
+        "",
+        f"{summary['draws']} draws over the assumption ranges and the shipped data's "
+        f"uncertainty (seed {summary['settings']['seed']}). {len(fixed)} of the "
+        f"{len(ledger['claims'])} claims take one value in every draw (no uncertain input "
+        f"reaches them) and are left out: {', '.join(f'`{c}`' for c in fixed) or 'none'}.",
+        "",
+        "| claim | unit | 5% | median | 95% | build |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rec, part, s in sampled_parts(summary, ledger):
+        label = rec["label"] if part == "value" else f"{rec['label']}, {part} end"
+        build = rec["value"][["low", "high"].index(part)] if part != "value" else rec["value"]
+        out.append(
+            f"| {label} (`{rec['id']}`) | {rec['unit']} | {s['p5']:.3g} | {s['median']:.3g} | "
+            f"{s['p95']:.3g} | {build:.3g} |"
+        )
+    out += ["", "| conclusion | holds in (share of draws) | at defaults |", "|---|---|---|"]
+    out += [
+        f"| {c['statement']} | {summary['conclusions'][c['id']]:.4g} | "
+        f"{'holds' if c['holds'] else 'does not hold'} |"
+        for c in ledger["conclusions"]
+    ]
+    if summary.get("outside_interval"):
+        out += ["", "## Ledger values outside their own interval", ""]
+        out += [
+            f"- {outside_sentence(row, rec=records.get(row['id']))}"
+            for row in summary["outside_interval"]
+        ]
+    return "\n".join(out) + "\n"
+
+
+def _sobol_rows(result: dict, top: int = 4, floor: float = 0.01):
+    """(kind, label, mean, [(factor, indices)]) for every analysed claim and conclusion."""
+    for kind in ("claims", "conclusions"):
+        for label, entry in result.get(kind, {}).items():
+            idx = entry["indices"]
+            rows = [] if idx is None else sorted(idx.items(), key=lambda kv: -kv[1]["ST"])
+            yield kind, label, entry["mean"], [(f, v) for f, v in rows if v["ST"] >= floor][:top]
+
+
+def sensitivity_markdown(result: dict, ledger: dict) -> str:
+    """Sobol indices (first order S1, total ST, with confidence half-widths) as Markdown."""
+    s = result["settings"]
+    out = [
+        "# Global sensitivity (Sobol indices)",
+        "",
+        f"Saltelli design with N = {s['base_samples']} ({result['evaluations']} evaluations "
+        f"over {len(result['factors'])} factors), SALib estimators, {s['confidence']:.0%} "
+        f"bootstrap intervals from {s['resamples']} resamples. S1: share of the output's "
+        "variance a factor explains alone; ST: including its interactions. A conclusion's "
+        "indices are those of its indicator (1 where it holds). Factors with ST below 0.01 "
+        "are left out; `data:` factors are the shipped data's uncertainty.",
+        "",
+        "| output | factor | S1 | ST |",
+        "|---|---|---|---|",
+    ]
+    from inference_scaling.publish.uncertainty_tex import factor_name
+
+    words = {rec["id"]: rec["label"] for rec in ledger.get("claims", [])}
+    words.update({c["id"]: c["statement"] for c in ledger.get("conclusions", [])})
+    for kind, label, mean, rows in _sobol_rows(result, top=None):
+        said = words.get(label, label)
+        name = f"{said} (`{label}`)" if kind == "claims" else f"P({said}) = {mean:.3f}"
+        if not rows:
+            out.append(f"| {name} | (holds or fails in every draw: no variance) | | |")
+        for factor, v in rows:
+            out.append(
+                f"| {name} | {factor_name(factor)} (`{factor}`) | "
+                f"{v['S1']:.3f} ± {v['S1_conf']:.3f} | "
+                f"{v['ST']:.3f} ± {v['ST_conf']:.3f} |"
+            )
+    return "\n".join(out) + "\n"
+
+
+def sensitivity_table(result: dict, ledger: dict) -> str:
+    """``sensitivity_table.tex``: macro definitions only, the Sobol table in words
+    (``\\sensitivityTable``) and the top factor of each output; see
+    :mod:`inference_scaling.publish.uncertainty_tex`."""
+    from inference_scaling.publish.uncertainty_tex import sensitivity_tex
+
+    return sensitivity_tex(result, ledger)
+
+
+def growth_grid_markdown(spread: dict, default: dict, axes: dict, cold_start=None) -> str:
+    """How far the frontier definition and fit window move the fitted growth rates."""
+
+    def span(pair):
+        return f"{pair[0]:.2f}x to {pair[1]:.2f}x"
+
+    top_n, start, end = (axes[k] for k in axes)
+    out = [
+        "# Frontier definition and fit window",
+        "",
+        "Growth of frontier training compute [x per year], refitted for every top-N "
+        f"({int(top_n[0])}--{int(top_n[-1])}), window start ({start[0]:g}--{start[-1]:g}) and "
+        f"end ({end[0]:g}--{end[-1]:g}) on the grid of config/uncertainty.yaml. The build "
+        f"uses top-{int(default['era.frontier_top_n'])}, "
+        f"[{default['era.fit_start_year']:g}, {default['era.fit_end_year']:g}).",
+        "",
+        "| domain | over top-N (default window) | over windows (default top-N) | everything |",
+        "|---|---|---|---|",
+    ]
+    for domain, s in spread.items():
+        out.append(f"| {domain} | {span(s['top_n'])} | {span(s['window'])} | {span(s['all'])} |")
+    if cold_start:
+        out += [
+            "",
+            "The frontier is decided against every earlier model, including Epoch rows "
+            "before 2018 (data/epoch_notable_models_pre2018.csv, flagged approx). Without "
+            "them the bookkeeping starts from an empty list in 2018; at the build's "
+            "definition the rate would be:",
+            "",
+            "| domain | with earlier rows | from an empty list in 2018 |",
+            "|---|---|---|",
+        ]
+        out += [
+            f"| {domain} | {g['with']:.2f}x | {g['without']:.2f}x |"
+            for domain, g in cold_start.items()
+        ]
+    return "\n".join(out) + "\n"
