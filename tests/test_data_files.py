@@ -310,6 +310,29 @@ def test_epoch_snapshot_contents():
     assert float(gpt4["training_flop"]) == pytest.approx(2.1e25)
 
 
+def test_earlier_epoch_rows_are_every_model_the_frontier_can_see():
+    earlier = _read("epoch_notable_models_pre2018.csv")
+    smallest_later = min(float(r["training_flop"]) for r in _read("epoch_notable_models.csv"))
+    assert all(r["publication_date"] < "2018-01-01" for r in earlier)
+    # A smaller earlier model can never be bigger than a later one, so it is left out.
+    assert all(float(r["training_flop"]) >= smallest_later for r in earlier)
+    assert len({r["model"] for r in earlier}) == len(earlier) == 83
+    by_name = {r["model"]: r for r in earlier}
+    # Epoch's values for the rows a spot check found wrong or missing in the recalled file.
+    assert by_name["AlphaGo Master"]["publication_date"] == "2017-10-19"
+    assert float(by_name["AlphaGo Master"]["training_flop"]) == pytest.approx(2.0001e23)
+    assert float(by_name["JFT"]["training_flop"]) == pytest.approx(8.43e20)
+    assert float(by_name["Transformer"]["training_flop"]) == pytest.approx(7.4245248e18)
+    assert float(by_name["Libratus"]["training_flop"]) == pytest.approx(5.51e20)
+    assert by_name["SNM-skip"]["language_model"] == "yes"
+
+
+def test_approximate_facts_are_flagged_so():
+    for row in _read("alphago_zero_run.csv"):
+        says_roughly = any(w in row["note"].lower() for w in ("approximately", "about "))
+        assert not (says_roughly and row["flag"] == "exact"), row["quantity"]
+
+
 def test_arc_agi_contents():
     rows = _read("arc_agi.csv")
     for r in rows:

@@ -572,7 +572,7 @@ def growth_grid_markdown(spread: dict, default: dict, axes: dict, cold_start=Non
         out += [
             "",
             "The frontier is decided against every earlier model, including Epoch rows "
-            "before 2018 (data/epoch_notable_models_pre2018.csv, flagged approx). Without "
+            "before 2018 (data/epoch_notable_models_pre2018.csv). Without "
             "them the bookkeeping starts from an empty list in 2018; at the build's "
             "definition the rate would be:",
             "",
