@@ -68,7 +68,7 @@ def test_verdicts_follow_the_rule(ledger):
     for rec in ledger:
         if rec["essay"] is None:
             continue
-        stated = verdict_rule.parse(rec["essay"], rec["unit"])
+        stated = verdict_rule.parse(rec["form"], rec["unit"])
         value = tuple(rec["value"]) if isinstance(rec["value"], list) else rec["value"]
         assert bool(verdict_rule.agrees(value, stated)) == (rec["verdict"] == "reproduced")
 

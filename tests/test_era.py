@@ -279,3 +279,30 @@ def test_models_released_the_same_day_do_not_count_against_each_other():
     # the evening one, so with top_n = 1 both are frontier models.
     dates = np.array(["2020-01-01T08:00", "2020-01-01T20:00"], dtype="datetime64[m]")
     assert era.frontier_mask(dates, [100.0, 1.0], top_n=1).tolist() == [True, True]
+
+
+# --- records and chart slopes (issue 17 coverage rows) ------------------------------------------
+
+
+def test_annual_growth_is_the_geometric_mean_factor_per_year():
+    # 10^22 to 10^26 FLOP over four years: 10^4 in 4 years, 10x per year.
+    assert era.annual_growth(1e22, 1e26, 4.0) == pytest.approx(10.0)
+    # A record that does not move grows by 1x.
+    assert era.annual_growth(5e25, 5e25, 1.0) == pytest.approx(1.0)
+    # 2 to 18 over two years: 9x in all, 3x per year (not 9 / 2).
+    assert era.annual_growth(2.0, 18.0, 2.0) == pytest.approx(3.0)
+
+
+def test_linear_slope_of_points_per_step():
+    # y = 20 + 9 x exactly: slope 9.
+    x = [0, 1, 2, 3]
+    assert era.linear_slope(x, [20, 29, 38, 47]) == pytest.approx(9.0)
+    # Hand least squares: x = 0, 1, 2; y = 1, 1, 4; mean x 1, mean y 2;
+    # sum (x - 1)(y - 2) = (-1)(-1) + 0 + (1)(2) = 3; sum (x - 1)^2 = 2; slope 1.5.
+    assert era.linear_slope([0, 1, 2], [1, 1, 4]) == pytest.approx(1.5)
+
+
+def test_linear_slope_takes_arrays_of_draws_per_point():
+    # Two draws at once: the second is the first doubled, so its slope doubles.
+    ys = [np.array([1.0, 2.0]), np.array([1.0, 2.0]), np.array([4.0, 8.0])]
+    assert era.linear_slope([0, 1, 2], ys) == pytest.approx([1.5, 3.0])

@@ -54,3 +54,16 @@ def test_quoted_words_are_the_essays():
         if entry["quote"] is None:  # context from the NVIDIA post, not the essay
             continue
         assert " ".join(entry["quote"].split()) in essay, entry["quote"]
+
+
+def test_the_inventory_lists_at_least_75_statements():
+    inv = inventory()
+    assert len(inv["statements"]) + len(inv["not_checked"]) >= 75
+
+
+def test_rows_with_a_form_keep_the_essays_words():
+    essay = _essay_text()
+    for spec in claims.load_catalogue():
+        if spec.get("form") is not None:
+            assert spec["essay"], spec["id"]
+            assert " ".join(spec["essay"].split()) in essay, spec["id"]

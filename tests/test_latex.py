@@ -60,6 +60,11 @@ def test_table_and_markdown_cover_every_claim(ledger):
     assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
 
 
+def test_table_keeps_each_section_together():
+    rows = [{"id": i, "section": s} for i, s in enumerate(["era", "deploy", "era", "ida"])]
+    assert [r["id"] for r in latex.by_section(rows)] == [0, 2, 1, 3]
+
+
 def test_json_is_deterministic():
     assert latex.dump_json({"b": 1, "a": [1.5]}) == '{\n  "a": [\n    1.5\n  ],\n  "b": 1\n}\n'
 

@@ -243,6 +243,10 @@ LEDGER_CSVS = dict(
     elo="data/alphago_zero_elo.csv",
     run="data/alphago_zero_run.csv",
     chinchilla="data/chinchilla_fit.csv",
+    models="data/epoch_notable_models.csv",
+    aime="data/o1_aime.csv",
+    # read beside models (datasets.notable_models), declared so that editing it re-runs
+    earlier="data/epoch_notable_models_pre2018.csv",
 )
 # How the Monte Carlo draws its inputs: joint lifetime shares, growth grid, data errors.
 INPUT_SETTINGS = {

@@ -638,11 +638,12 @@ def _(a):
 
 
 def statement_of(spec: dict):
-    """The parsed essay statement of a catalogue entry, or ``None`` when the essay gives no
+    """The parsed essay statement of a catalogue entry (its ``form``, the rule's grammar,
+    where the essay's words are not already in it), or ``None`` when the essay gives no
     number."""
     if spec.get("essay") is None:
         return None
-    return verdict_rule.parse(str(spec["essay"]), spec["unit"])
+    return verdict_rule.parse(str(spec.get("form") or spec["essay"]), spec["unit"])
 
 
 def evaluate(values: Mapping[str, object], facts: Mapping[str, object]) -> dict[str, dict]:
@@ -711,6 +712,8 @@ def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> l
                 "extra": {k: _plain(v) for k, v in sorted(res["extra"].items())},
                 "unit": spec["unit"],
                 "essay": spec.get("essay"),
+                "form": None if spec.get("essay") is None else spec.get("form", spec["essay"]),
+                "reading": spec.get("reading", "essay" if spec.get("essay") else None),
                 "essay_value": None
                 if stated is None
                 else _plain(stated.value)
@@ -759,3 +762,93 @@ def summary(ledger: list[dict]) -> str:
     counts = counts_by_basis(ledger)
     parts = [_basis_phrase(b, c) for b, c in counts.items() if c["total"]]
     return f"{len(ledger)} claims — " + "; ".join(parts)
+
+
+# --- Coverage rows (issue 17): statements the shipped data can check ---------------------------
+# Registered after the ledger machinery so that this block merges as one piece; the ledger
+# order is the catalogue's.
+
+AIME_POINTS = 7  # points per panel of OpenAI's o1 AIME charts (data/o1_aime.csv)
+
+
+def _aime_slope(a, panel):
+    x = [a[f"aime.{panel}.log_compute_{i}"] for i in range(AIME_POINTS)]
+    y = [a[f"aime.{panel}.pass1_{i}"] for i in range(AIME_POINTS)]
+    return era.linear_slope(x, y), {"first": y[0], "last": y[-1]}
+
+
+@claim("era.o1_aime_train_slope")
+def _(a):
+    return _aime_slope(a, "train_time")
+
+
+@claim("era.o1_aime_test_slope")
+def _(a):
+    return _aime_slope(a, "test_time")
+
+
+@claim("era.record_growth_2020_2023")
+def _(a):
+    start, end = a["epoch.language_record_2019"], a["epoch.language_record_2023"]
+    return era.annual_growth(start, end, 4.0), {"start": start, "end": end}
+
+
+@claim("era.record_growth_2024")
+def _(a):
+    return era.annual_growth(a["epoch.language_record_2023"], a["epoch.language_record_2024"], 1.0)
+
+
+@claim("era.largest_vs_gpt4")
+def _(a):
+    largest = a["epoch.language_record_2024"]
+    return largest / np.asarray(a["thresholds.gpt4_flop"], dtype=float), {"largest": largest}
+
+
+@claim("deploy.stolen_deploy_to_train")
+def _(a):
+    return a["appendix.deploy_to_train_ratio"] * _example_multiplier(a)
+
+
+@claim("deploy.marginal_to_average_cost")
+def _(a):
+    # With a fixed training cost, the marginal cost per user is the deployment cost per user
+    # and the average cost is the lifetime cost per user: their ratio is deployment's share.
+    return deployment.deployment_share_after_scaling(a["appendix.deploy_to_train_ratio"], 1.0)
+
+
+@claim("deploy.marginal_to_average_after")
+def _(a):
+    return deployment.deployment_share_after_scaling(
+        a["appendix.deploy_to_train_ratio"], _example_multiplier(a)
+    )
+
+
+@claim("thresholds.share_not_above_eu")
+def _(a):
+    total = a["epoch.models_2018_2024"]
+    above_eu = a["epoch.models_2018_2024_over_1e25"]
+    return 1.0 - above_eu / np.asarray(total, dtype=float), {
+        "total": total,
+        "above_eu": above_eu,
+        "above_us": a["epoch.models_2018_2024_over_1e26"],
+    }
+
+
+@claim("ida.iteration_hours")
+def _(a):
+    iterations = ida.amplification_iterations(
+        a["alphago.total_selfplay_games"], a["alphago.games_per_iteration"]
+    )
+    return a["alphago.training_days"] * 24.0 / iterations
+
+
+@claim("training.ida_inference_flop")
+def _(a):
+    # A GPT-4-level model (N parameters) generating as many tokens as its own pre-training
+    # corpus (D tokens), the least a synthetic-data programme for the next base model needs.
+    n, d = a["appendix.n_params"], a["appendix.n_tokens"]
+    flop = lifetime.deployment_compute(n, 1.0, d, a["appendix.c_inf"])
+    return np.log10(flop), {
+        "standard": np.log10(lifetime.deployment_compute(n, 1.0, d, STD_INF)),
+        "alphago_zero_share": a["alphago.training_flop"] / a["thresholds.eu_flop"],
+    }

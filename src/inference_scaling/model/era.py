@@ -96,6 +96,24 @@ def exchange_rate_from_equivalence(train_factor, inference_factor):
     return np.log10(train_factor) / np.log10(inference_factor)
 
 
+def annual_growth(start_value, end_value, years):
+    """Factor per year that takes ``start_value`` to ``end_value`` in ``years`` [x/yr]:
+    ``(end / start) ** (1 / years)``."""
+    ratio = np.asarray(end_value, dtype=float) / np.asarray(start_value, dtype=float)
+    return ratio ** (1.0 / np.asarray(years, dtype=float))
+
+
+def linear_slope(x, ys):
+    """Least-squares slope of ``ys`` on ``x`` [y units per x unit].
+
+    ``ys`` holds one entry per point, each a number or an array of Monte Carlo draws (the
+    slope is then one per draw)."""
+    x = np.asarray(x, dtype=float)
+    y = np.stack([np.asarray(v, dtype=float) for v in ys])  # [point, draw...]
+    dx = (x - x.mean()).reshape((-1,) + (1,) * (y.ndim - 1))
+    return (dx * (y - y.mean(axis=0))).sum(axis=0) / (dx**2).sum()
+
+
 def frontier_growth(dates, compute, top_n=10, start_year=2020.0, end_year=2025.0, confidence=0.9):
     """Growth of frontier training compute: Epoch's top-``top_n`` frontier, fitted in a window.
 

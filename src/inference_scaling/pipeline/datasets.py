@@ -150,8 +150,43 @@ ARC_FACTS = (
 )
 
 
-# The CSVs the ledger reads, by the keyword ledger_facts takes (and jobs declare as input).
-LEDGER_CSVS = ("arc", "elo", "run", "chinchilla")
+# The CSVs the ledger reads, by the keyword ledger_facts takes (and jobs declare as input;
+# ``models`` also reads the earlier rows beside it, which jobs declare as ``earlier``).
+LEDGER_CSVS = ("arc", "elo", "run", "chinchilla", "models", "aime")
+
+# Years whose end the language-model compute record is read at (the essay's 2020-2024 and the
+# 2020-2023 of its footnote 2), and the training-compute lines the models are counted against
+# (the EU AI Act's and the US executive order's thresholds, fixed in law) [FLOP].
+RECORD_YEARS = (2019, 2023, 2024)
+COUNT_LINES = {"1e25": 1e25, "1e26": 1e26}
+
+
+def model_facts(models: dict, later: dict) -> dict[str, float]:
+    """Facts from Epoch's notable models: the largest language-model training compute
+    published by the end of each of :data:`RECORD_YEARS` [FLOP] (``models`` with the earlier
+    rows), and how many models of the 2018-2024 table (``later``) there are and how many
+    used more than each of :data:`COUNT_LINES`."""
+    facts: dict[str, float] = {}
+    language = models["flop"][models["language"]]
+    dates = models["date"][models["language"]]
+    for year in RECORD_YEARS:
+        published = dates <= np.datetime64(f"{year}-12-31")
+        facts[f"epoch.language_record_{year}"] = float(language[published].max())
+    facts["epoch.models_2018_2024"] = float(later["flop"].size)
+    for name, line in COUNT_LINES.items():
+        facts[f"epoch.models_2018_2024_over_{name}"] = float((later["flop"] > line).sum())
+    return facts
+
+
+def aime_facts(curves: dict) -> dict[str, float]:
+    """The digitized o1 AIME points as facts: ``aime.<panel>.log_compute_<i>`` [steps of the
+    unlabelled log axis] and ``aime.<panel>.pass1_<i>`` [%]."""
+    facts: dict[str, float] = {}
+    for panel, curve in curves.items():
+        for i, (x, y) in enumerate(zip(curve["x"], curve["y"], strict=True)):
+            facts[f"aime.{panel}.log_compute_{i}"] = float(x)
+            facts[f"aime.{panel}.pass1_{i}"] = float(y)
+    return facts
 
 
 def declared_csvs(inputs) -> dict:
@@ -160,12 +195,21 @@ def declared_csvs(inputs) -> dict:
 
 
 def ledger_facts(
-    growth: dict, data_dir=DATA_DIR, *, arc=None, elo=None, run=None, chinchilla=None
+    growth: dict,
+    data_dir=DATA_DIR,
+    *,
+    arc=None,
+    elo=None,
+    run=None,
+    chinchilla=None,
+    models=None,
+    aime=None,
 ) -> dict[str, float]:
     """Facts the claims read from shipped data, flattened to ``name -> number``.
 
     ``growth`` is the content of ``results/<scenario>/pretrain_growth.json`` (fits by
-    domain). The CSVs are ``arc``, ``elo``, ``run`` and ``chinchilla`` when given (a job
+    domain). The CSVs are ``arc``, ``elo``, ``run``, ``chinchilla``, ``models`` (Epoch's
+    2018-2024 table, read with the earlier rows beside it) and ``aime`` when given (a job
     passes its declared inputs), else the shipped files in ``data_dir``.
     """
     data_dir = Path(data_dir)
@@ -173,6 +217,7 @@ def ledger_facts(
     elo_csv = elo or data_dir / "alphago_zero_elo.csv"
     run_csv = run or data_dir / "alphago_zero_run.csv"
     chinchilla_csv = chinchilla or data_dir / "chinchilla_fit.csv"
+    models_csv = models or data_dir / "epoch_notable_models.csv"
     facts: dict[str, float] = {}
     for domain, fit in growth["fits"].items():
         for key in ("growth", "growth_low", "growth_high", "n"):
@@ -197,15 +242,19 @@ def ledger_facts(
         }
     )
     facts.update({f"alphago.{k}": v for k, v in alphago_run(run_csv).items()})
+    facts.update(model_facts(notable_models(models_csv), notable_models(models_csv, earlier=False)))
+    facts.update(aime_facts(o1_aime(aime or data_dir / "o1_aime.csv")))
     return facts
 
 
-def fact_flags(data_dir=DATA_DIR, *, arc=None, run=None) -> dict[str, str]:
+def fact_flags(data_dir=DATA_DIR, *, arc=None, run=None, aime=None) -> dict[str, str]:
     """Provenance flag of every fact of :func:`ledger_facts` read from a flagged row.
 
     A fact takes its row's flag, except an ARC score: the ``derived`` rows derive only the
-    cost, and print the score (so the score counts as ``exact``). ``arc`` and ``run`` are the
-    CSVs when given, else the shipped files in ``data_dir``.
+    cost, and print the score (so the score counts as ``exact``); and a digitized AIME point,
+    whose accuracy takes the row's flag while its position on the axis is the point's index.
+    ``arc``, ``run`` and ``aime`` are the CSVs when given, else the shipped files in
+    ``data_dir``.
     """
     data_dir = Path(data_dir)
     flags: dict[str, str] = {}
@@ -219,4 +268,6 @@ def fact_flags(data_dir=DATA_DIR, *, arc=None, run=None) -> dict[str, str]:
         out[f"arc.{fact_prefix}_cost"] = flag
     for row in read_rows(run or data_dir / "alphago_zero_run.csv"):
         out[f"alphago.{row['quantity']}"] = row["flag"]
+    for row in read_rows(aime or data_dir / "o1_aime.csv"):
+        out[f"aime.{row['panel']}.pass1_{int(float(row['point']))}"] = row["flag"]
     return out

@@ -104,11 +104,12 @@ def verdict_format(rec: dict) -> str:
     otherwise seem to contradict the verdict (5.50077 against "about 5x" prints as 5.501,
     not 5.5)."""
     from inference_scaling.ledger import verdict_rule
+    from inference_scaling.ledger.claims import statement_of
 
     fmt = rec["format"]
     if rec.get("essay") is None or fmt in ("pow10", "pct", "pct1", "sci", "int"):
         return fmt
-    stated = verdict_rule.parse(rec["essay"], rec["unit"])
+    stated = statement_of(rec)
     value = rec["value"]
     for candidate in (fmt, "g3", "g4", "g5", "g6"):
         shown = [
@@ -363,7 +364,7 @@ def ledger_table(ledger: list[dict]) -> str:
         r"\endlastfoot",
     ]
     section = None
-    for rec in ledger:
+    for rec in by_section(ledger):
         if rec["section"] != section:
             section = rec["section"]
             rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
@@ -375,6 +376,15 @@ def ledger_table(ledger: list[dict]) -> str:
         )
     rows.append(r"\end{longtable}")
     return "\n".join(rows) + "\n"
+
+
+def by_section(ledger: list[dict]) -> list[dict]:
+    """The ledger with each section's rows together, sections in order of first appearance
+    (rows added at the catalogue's end join their section's group)."""
+    first: dict[str, int] = {}
+    for i, rec in enumerate(ledger):
+        first.setdefault(rec["section"], i)
+    return sorted(ledger, key=lambda rec: first[rec["section"]])
 
 
 def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=()) -> str:

@@ -262,8 +262,9 @@ def model_and_facts(growth_path, grid_path, data_files, ranges, distributions, s
     """The :class:`InputModel` and the ledger facts of a build, from its result files.
 
     ``growth_path``: ``pretrain_growth.json``; ``grid_path``: ``growth_grid.json``;
-    ``data_files``: the shipped CSVs by name (``arc``, ``elo``, ``run``, ``chinchilla``, as
-    :func:`inference_scaling.pipeline.datasets.ledger_facts` takes them); ``settings``:
+    ``data_files``: the shipped CSVs by name (``arc``, ``elo``, ``run``, ``chinchilla``,
+    ``models``, ``aime``, as :func:`inference_scaling.pipeline.datasets.ledger_facts` takes
+    them); ``settings``:
     ``config/uncertainty.yaml``.
     """
     import json
@@ -275,6 +276,8 @@ def model_and_facts(growth_path, grid_path, data_files, ranges, distributions, s
     growth = json.loads(Path(growth_path).read_text(encoding="utf-8"))
     grid = json.loads(Path(grid_path).read_text(encoding="utf-8"))
     facts = {**datasets.ledger_facts(growth, **data_files), **era.spread_facts(grid["spread"])}
-    flags = datasets.fact_flags(arc=data_files.get("arc"), run=data_files.get("run"))
+    flags = datasets.fact_flags(
+        arc=data_files.get("arc"), run=data_files.get("run"), aime=data_files.get("aime")
+    )
     model = build_model(ranges, distributions, settings, grid, flags)
     return model, facts
