@@ -92,3 +92,26 @@ def test_aime_points_carry_their_digitized_flag():
     flags = datasets.fact_flags()
     assert flags["aime.test_time.pass1_6"] == "digitized"
     assert "aime.test_time.log_compute_6" not in flags  # an index, not a reading
+
+
+def test_refit_ratio_meets_the_compute_optimal_condition(ledger, facts, assumptions):
+    from inference_scaling.model import lifetime
+
+    row = _by_id(ledger)["appendix.tokens_per_param_refit"]
+    fit = {k: facts[f"chinchilla.besiroglu2024.{k}"] for k in ("E", "A", "B", "alpha", "beta")}
+    v = assumptions.values
+    target = lifetime.chinchilla_loss(v["appendix.n_params"], v["appendix.n_tokens"], **fit)
+    # At the compute optimum alpha A / N^alpha = beta B / D^beta (Hoffmann et al., eq. 4's
+    # condition) and the loss is the target: solve the two by hand for N given D = ratio N.
+    ratio = row["value"]
+
+    def gap(n):
+        d = ratio * n
+        return fit["alpha"] * fit["A"] / n ** fit["alpha"] - fit["beta"] * fit["B"] / d ** fit["beta"]
+
+    from scipy.optimize import brentq
+
+    n = brentq(gap, 1e9, 1e15)
+    assert lifetime.chinchilla_loss(n, ratio * n, **fit) == pytest.approx(target, rel=1e-6)
+    # The Chinchilla model itself: 1.4e12 tokens over 7e10 parameters.
+    assert row["extra"]["chinchilla_model"] == pytest.approx(20.0)

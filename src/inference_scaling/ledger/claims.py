@@ -852,3 +852,29 @@ def _(a):
         "standard": np.log10(lifetime.deployment_compute(n, 1.0, d, STD_INF)),
         "alphago_zero_share": a["alphago.training_flop"] / a["thresholds.eu_flop"],
     }
+
+
+def _fit(a, name):
+    return {k: a[f"chinchilla.{name}.{k}"] for k in ("E", "A", "B", "alpha", "beta")}
+
+
+def _tokens_per_param(target_loss, deployment_tokens, fit):
+    n, d = lifetime.lifetime_optimal_allocation(target_loss, deployment_tokens, **fit)
+    return d / n, d
+
+
+@claim("appendix.tokens_per_param_refit")
+def _(a):
+    # The over-training row's two ratios again with Besiroglu et al.'s refit of the same law,
+    # and the printed fit at the Chinchilla model's own loss: what moves 138 and 667 from ~20.
+    refit, printed = _fit(a, "besiroglu2024"), _fit(a, "hoffmann2022")
+    target = lifetime.chinchilla_loss(a["appendix.n_params"], a["appendix.n_tokens"], **refit)
+    optimal, tokens = _tokens_per_param(target, 0.0, refit)
+    deployment = a["appendix.deploy_to_train_ratio"] * STD_PRE * tokens / STD_INF
+    n_chinchilla, d_chinchilla = a["chinchilla.model.n_params"], a["chinchilla.model.n_tokens"]
+    at_chinchilla = lifetime.chinchilla_loss(n_chinchilla, d_chinchilla, **printed)
+    return optimal, {
+        "lifetime_tokens_per_param": _tokens_per_param(target, deployment, refit)[0],
+        "printed_at_chinchilla": _tokens_per_param(at_chinchilla, 0.0, printed)[0],
+        "chinchilla_model": d_chinchilla / n_chinchilla,
+    }

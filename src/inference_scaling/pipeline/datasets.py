@@ -229,8 +229,10 @@ def ledger_facts(
         if point["cost_per_task_usd"] is not None:
             facts[f"arc.{name}_cost"] = point["cost_per_task_usd"]
     facts.update(_arc_announcement_facts(arc_rows))
-    for fit, params in chinchilla_fits(chinchilla_csv)[0].items():
+    fits, chinchilla_model = chinchilla_fits(chinchilla_csv)
+    for fit, params in fits.items():
         facts.update({f"chinchilla.{fit}.{k}": v for k, v in params.items()})
+    facts.update({f"chinchilla.model.{k}": v for k, v in chinchilla_model.items()})
     elo_points = alphago_elo(elo_csv)
     facts.update(
         {
