@@ -107,7 +107,9 @@ def test_refit_ratio_meets_the_compute_optimal_condition(ledger, facts, assumpti
 
     def gap(n):
         d = ratio * n
-        return fit["alpha"] * fit["A"] / n ** fit["alpha"] - fit["beta"] * fit["B"] / d ** fit["beta"]
+        return (
+            fit["alpha"] * fit["A"] / n ** fit["alpha"] - fit["beta"] * fit["B"] / d ** fit["beta"]
+        )
 
     from scipy.optimize import brentq
 
