@@ -50,10 +50,70 @@ def test_a_multiplier_that_is_not_a_power_of_ten_is_linear():
     assert bounds("20x") == pytest.approx((15.0, 25.0))
 
 
-def test_nearly_is_cut_at_the_number():
-    assert bounds("nearly 10x") == pytest.approx((10**0.5, 10.0))
+def test_nearly_is_a_little_below_the_number_within_its_rounding():
+    # half a unit in the second significant digit of 10 is 0.5: 9.5..10
+    assert bounds("nearly 10x") == pytest.approx((9.5, 10.0))
     assert parse("nearly 10x").interval.contains(9.93)
     assert not parse("nearly 10x").interval.contains(10.5)
+    # 3.23 (the other cost regime) no longer passes as "nearly 10x"
+    assert not parse("nearly 10x").interval.contains(3.23)
+    assert bounds("nearly 0.7") == pytest.approx((0.695, 0.7))
+    # a number written to more digits keeps its own, finer rounding: 1,155..1,160
+    assert bounds("nearly 1,160") == pytest.approx((1155.0, 1160.0))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("thousands", "millions", "billions", "trillions"),  # counts
+        ("not much", "appreciably"),  # changes of a budget
+    ],
+)
+def test_vague_quantifiers_of_one_kind_are_disjoint(words):
+    intervals = [parse(word).interval for word in words]
+    for i, first in enumerate(intervals):
+        for second in intervals[i + 1 :]:
+            # a value in both would sit at or inside both ends
+            low, high = max(first.low, second.low), min(first.high, second.high)
+            shared = low < high or (
+                low == high and first.contains(low) and second.contains(low)
+            )
+            assert not shared, (first, second)
+    assert parse("not much").interval.contains(1.09)
+    assert not parse("not much").interval.contains(1.1)
+    assert parse("appreciably").interval.contains(1.1)
+
+
+def test_a_premise_matches_exactly():
+    from inference_scaling.ledger.verdict_rule import exact
+
+    assert verdict(1e13, exact(parse("10^13"))) == "reproduced"
+    # a fork with 4x10^12 tokens is inside half an order of 10^13, but not the premise
+    assert verdict(4e12, parse("10^13")) == "reproduced"
+    assert verdict(4e12, exact(parse("10^13"))) == "differs"
+    assert verdict(0.71, exact(parse("0.7"))) == "differs"
+    assert verdict((2020.0, 2024.0), exact(parse("2020–2024"))) == "reproduced"
+    assert verdict((2020.0, 2023.0), exact(parse("2020–2024"))) == "differs"
+    # a vague premise names no number: its declared interval stays
+    assert verdict(2e6, exact(parse("millions"))) == "reproduced"
+
+
+def test_the_ratio_to_the_essay_is_kept_for_order_of_magnitude_statements():
+    from inference_scaling.ledger.verdict_rule import ratio_to_essay
+
+    # 25,634x against "10,000x": same order, 2.56 times the essay's number
+    assert ratio_to_essay(25_634.0, parse("10,000x")) == pytest.approx(2.5634)
+    # 10^26.8 against 10^27 in log10 units: 10^-0.2
+    assert ratio_to_essay(26.8, parse("10^27", "log10 FLOP"), True) == pytest.approx(
+        10**-0.2
+    )
+    assert ratio_to_essay(4.4, parse("about 5x")) is None
+    assert ratio_to_essay(3.0, None) is None
+
+
+def test_unchecked_is_never_a_difference():
+    assert verdict(21.0, parse("7.8%–13.33%"), unchecked=True) == "unchecked"
+    assert verdict(21.0, None, unchecked=True) == "new"
 
 
 def test_a_range_uses_its_finer_end_for_both_ends():
@@ -170,7 +230,7 @@ def same_interval(got, low, high, low_open=False, high_open=False):
         ("millions", "", None, (1e6, 1e9, False, True)),
         ("exactly 1,000", "", 1000.0, (999.5, 1000.5, False, False)),
         ("2 orders of magnitude", "", 100.0, (100 / R10, 100 * R10, False, False)),
-        ("nearly 40", "", 40.0, (35.0, 40.0, False, False)),
+        ("nearly 40", "", 40.0, (39.5, 40.0, False, False)),
         ("more than 50%", "fraction", None, (0.5, INF, True, False)),
         ("less than 50%", "fraction", None, (-INF, 0.5, False, True)),
         ("20%", "fraction", 0.2, (0.15, 0.25, False, False)),

@@ -24,6 +24,8 @@ from inference_scaling.ledger.verdict_rule import VERDICTS
 from inference_scaling.model import deployment, era, ida, lifetime, thresholds
 
 BASES = ("recomputed", "sourced", "premise")
+EVIDENCE = ("independent", "arithmetic", "definitional")
+CAUSES = ("essay", "source", "definition", "premise")
 
 
 @functools.cache
@@ -85,6 +87,20 @@ def _pair(low, high):
 
 @claim("era.pretrain_growth")
 def _(a):
+    # The headline: the essay speaks of LLM pre-training, so the frontier is taken among
+    # language models (the all-domain frontier is the sensitivity row below).
+    return a["growth.language.growth"], {
+        "ci_low": a["growth.language.growth_low"],
+        "ci_high": a["growth.language.growth_high"],
+        "n": a["growth.language.n"],
+        "in_all_frontier": a["growth.language_in_all.growth"],
+        "top_n_low": a["growth.language.top_n_low"],
+        "top_n_high": a["growth.language.top_n_high"],
+    }
+
+
+@claim("era.pretrain_growth_all_domains")
+def _(a):
     return a["growth.all.growth"], {
         "ci_low": a["growth.all.growth_low"],
         "ci_high": a["growth.all.growth_high"],
@@ -94,18 +110,6 @@ def _(a):
         "top_n_high": a["growth.all.top_n_high"],
         "window_low": a["growth.all.window_low"],
         "window_high": a["growth.all.window_high"],
-    }
-
-
-@claim("era.pretrain_growth_language")
-def _(a):
-    return a["growth.language.growth"], {
-        "ci_low": a["growth.language.growth_low"],
-        "ci_high": a["growth.language.growth_high"],
-        "n": a["growth.language.n"],
-        "in_all_frontier": a["growth.language_in_all.growth"],
-        "top_n_low": a["growth.language.top_n_low"],
-        "top_n_high": a["growth.language.top_n_high"],
     }
 
 
@@ -638,12 +642,27 @@ def _(a):
 
 
 def statement_of(spec: dict):
-    """The parsed essay statement of a catalogue entry (its ``form``, the rule's grammar,
-    where the essay's words are not already in it), or ``None`` when the essay gives no
-    number."""
+    """The statement the rule reads for a catalogue entry or ledger record (its ``form``,
+    else its words), or ``None`` when the essay gives no number. A premise matches
+    exactly (:func:`verdict_rule.exact`)."""
     if spec.get("essay") is None:
         return None
-    return verdict_rule.parse(str(spec.get("form") or spec["essay"]), spec["unit"])
+    stated = verdict_rule.parse(str(spec.get("form") or spec["essay"]), spec["unit"])
+    return verdict_rule.exact(stated) if spec["basis"] == "premise" else stated
+
+
+def cause_of(spec: dict, inputs: list[str], changed: frozenset[str]) -> str:
+    """Why a row differs: ``premise`` when it is a premise or reads an assumption the
+    scenario changed; else the catalogue's ``cause``; else, by what the row rests on,
+    ``source`` (shipped data or evidence the essay did not use) or ``essay`` (the essay's
+    own arithmetic)."""
+    if spec["basis"] == "premise" or changed & set(inputs):
+        return "premise"
+    if spec.get("cause"):
+        return spec["cause"]
+    if spec["basis"] == "sourced" or spec.get("evidence") == "independent":
+        return "source"
+    return "essay"
 
 
 def evaluate(values: Mapping[str, object], facts: Mapping[str, object]) -> dict[str, dict]:
@@ -690,8 +709,14 @@ def render_text(template: str, result: dict, values: Mapping[str, object]) -> st
     return text.format(**fields)
 
 
-def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> list[dict]:
-    """The claims ledger: one record per catalogue entry, in catalogue order."""
+def build_ledger(
+    values: Mapping[str, object], facts: Mapping[str, object], changed=()
+) -> list[dict]:
+    """The claims ledger: one record per catalogue entry, in catalogue order.
+
+    ``changed`` names the assumptions a scenario sets away from the essay's (default)
+    values: a row reading one of them that differs has cause ``premise``."""
+    changed = frozenset(changed)
     catalogue = load_catalogue()
     missing = {c["id"] for c in catalogue} ^ set(CLAIMS)
     if missing:
@@ -701,12 +726,19 @@ def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> l
     for spec in catalogue:
         res = results[spec["id"]]
         stated = statement_of(spec)
+        unchecked = spec.get("unchecked")
+        verdict = verdict_rule.verdict(res["value"], stated, unchecked=bool(unchecked))
+        ratio = verdict_rule.ratio_to_essay(
+            res["value"], stated, log_unit=spec["unit"].startswith("log10")
+        )
         ledger.append(
             {
                 "id": spec["id"],
                 "section": spec["section"],
                 "label": spec["label"],
                 "basis": spec["basis"],
+                "evidence": spec.get("evidence"),
+                "evidence_reason": spec.get("evidence_reason"),
                 "statement": render_text(spec["statement"], res, values),
                 "value": _plain(res["value"]),
                 "extra": {k: _plain(v) for k, v in sorted(res["extra"].items())},
@@ -714,13 +746,23 @@ def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> l
                 "essay": spec.get("essay"),
                 "form": None if spec.get("essay") is None else spec.get("form", spec["essay"]),
                 "reading": spec.get("reading", "essay" if spec.get("essay") else None),
+                "figure_text": bool(spec.get("figure_text")),
                 "essay_value": None
                 if stated is None
                 else _plain(stated.value)
                 if stated.value is not None
                 else None,
                 "essay_interval": None if stated is None else stated.interval.as_list(),
-                "verdict": verdict_rule.verdict(res["value"], stated),
+                "verdict": verdict,
+                "cause": cause_of(spec, res["inputs"], changed) if verdict == "differs" else None,
+                "unchecked": render_text(unchecked, res, values)
+                if verdict == "unchecked"
+                else None,
+                "ratio_to_essay": None
+                if ratio is None
+                else _plain(tuple(ratio))
+                if isinstance(ratio, list)
+                else _plain(ratio),
                 "inputs": res["inputs"],
                 "format": spec["format"],
                 "note": render_text(spec.get("note", ""), res, values),
@@ -730,7 +772,8 @@ def build_ledger(values: Mapping[str, object], facts: Mapping[str, object]) -> l
 
 
 def counts_by_basis(ledger: list[dict]) -> dict[str, dict[str, int]]:
-    """``{basis: {"total", "reproduced", "differs", "new"}}`` in :data:`BASES` order."""
+    """``{basis: {"total", "reproduced", "differs", "new", "unchecked"}}`` in :data:`BASES`
+    order."""
     counts = {}
     for basis in BASES:
         recs = [r for r in ledger if r["basis"] == basis]
@@ -740,28 +783,88 @@ def counts_by_basis(ledger: list[dict]) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _basis_phrase(basis: str, c: dict[str, int]) -> str:
+def counts_by_evidence(ledger: list[dict]) -> dict[str, dict[str, int]]:
+    """Recomputed rows per evidence grade: ``{evidence: {"total", "reproduced", ...}}`` in
+    :data:`EVIDENCE` order."""
+    counts = {}
+    for grade in EVIDENCE:
+        recs = [r for r in ledger if r["basis"] == "recomputed" and r.get("evidence") == grade]
+        counts[grade] = {"total": len(recs)} | {
+            v: sum(r["verdict"] == v for r in recs) for v in VERDICTS
+        }
+    return counts
+
+
+def counts_by_cause(ledger: list[dict]) -> dict[str, int]:
+    """``{cause: number of differs}`` in :data:`CAUSES` order."""
+    return {
+        c: sum(r["verdict"] == "differs" and r.get("cause") == c for r in ledger) for c in CAUSES
+    }
+
+
+def _split(counts: dict[str, int]) -> str:
+    parts = [f"{n} {name}" for name, n in counts.items() if n]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _basis_phrase(basis: str, c: dict[str, int], ledger: list[dict]) -> str:
     words = {
         "recomputed": ("reproduce", "differ"),
         "sourced": ("match the source", "differ"),
         "premise": ("as in the essay", "changed"),
     }[basis]
     name = "premises" if basis == "premise" else basis
+    recs = [r for r in ledger if r["basis"] == basis]
     parts = []
     if c["reproduced"]:
-        parts.append(f"{c['reproduced']} {words[0]}")
+        by_grade = {}
+        if basis == "recomputed":
+            by_grade = {g: n["reproduced"] for g, n in counts_by_evidence(recs).items()}
+        parts.append(f"{c['reproduced']} {words[0]}{_split(by_grade)}")
     if c["differs"]:
-        parts.append(f"{c['differs']} {words[1]}")
+        causes = counts_by_cause(recs)
+        if basis != "premise":
+            parts.append(
+                f"{c['differs']} {words[1]}{_split({f'by {k}': n for k, n in causes.items()})}"
+            )
+        else:
+            parts.append(f"{c['differs']} {words[1]}")
     if c["new"]:
         parts.append(f"{c['new']} not stated in the essay")
+    if c["unchecked"]:
+        parts.append(f"{c['unchecked']} unchecked")
     return f"{c['total']} {name}: " + ", ".join(parts)
 
 
 def summary(ledger: list[dict]) -> str:
-    """One line: how many claims, and per basis how many of each verdict."""
+    """One line: how many claims, per basis how many of each verdict, the reproductions of
+    recomputed rows by evidence grade and the differences by cause."""
     counts = counts_by_basis(ledger)
-    parts = [_basis_phrase(b, c) for b, c in counts.items() if c["total"]]
+    parts = [_basis_phrase(b, c, ledger) for b, c in counts.items() if c["total"]]
     return f"{len(ledger)} claims — " + "; ".join(parts)
+
+
+def changes_from_default(
+    ledger: list[dict], held: list[dict], default_ledger: list[dict], default_held: list[dict]
+) -> str:
+    """What a fork changes against the default build: the premises it changed, the other
+    rows whose verdict changed and the conclusions that flip, each with its ids; empty when
+    the verdicts are the default's."""
+    before = {r["id"]: r["verdict"] for r in default_ledger}
+    moved = [r for r in ledger if r["id"] in before and r["verdict"] != before[r["id"]]]
+    premises = [r["id"] for r in moved if r["basis"] == "premise"]
+    others = [r["id"] for r in moved if r["basis"] != "premise"]
+    was = {c["id"]: c["holds"] for c in default_held}
+    flips = [c["id"] for c in held if c["id"] in was and c["holds"] != was[c["id"]]]
+    parts = []
+    for items, one, many in (
+        (premises, "premise changed", "premises changed"),
+        (others, "verdict changes", "verdicts change"),
+        (flips, "conclusion flips", "conclusions flip"),
+    ):
+        if items:
+            parts.append(f"{len(items)} {one if len(items) == 1 else many}: {', '.join(items)}")
+    return "; ".join(parts)
 
 
 # --- Coverage rows (issue 17): statements the shipped data can check ---------------------------

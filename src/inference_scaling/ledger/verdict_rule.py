@@ -13,13 +13,24 @@ close to its words (``"about 5x"``, ``"10,000x"``, ``"10^27"``, ``"1,160"``, ``"
 * A round power of ten written as a multiplier (``"10x"``, ``"10,000x"``) or as a power
   (``"10^27"``) states an order of magnitude: it covers half an order either side, i.e. the
   values that round to it in log10.
-* ``nearly N`` is the interval of N cut at N (values a little below N).
+* ``nearly N`` is a little below N, within N's rounding: from N less half a unit in its
+  second significant digit (or its last written digit, if finer) up to N itself, so
+  ``"nearly 10x"`` is 9.5 to 10 and ``"nearly 40"`` is 39.5 to 40.
 * A range ``"A–B"`` is stated at the precision of its finer end, applied to both ends; a
   pair of recomputed values must match it end by end, a single value must lie inside it.
 * Bounds: ``at least N`` [N, ∞); ``more than N`` / ``over N`` (N, ∞); ``up to N`` /
   ``at most N`` (−∞, N]; ``less than N`` (−∞, N).
-* Vague quantifiers map to the declared intervals in :data:`VAGUE`; ``low N,000s`` is the
-  lower third of that thousand. ``exactly N`` is a count stated to the unit.
+* Vague quantifiers map to the declared, pairwise disjoint intervals in :data:`VAGUE`
+  (``"not much"`` is a change of less than a tenth, ``"appreciably"`` one of a tenth or
+  more); ``low N,000s`` is the lower third of that thousand. ``exactly N`` is a count
+  stated to the unit.
+* A premise (the essay's own assumption or example, echoed) matches exactly: its interval
+  is the stated number itself (:func:`exact`); a vague premise keeps its declared interval.
+* For an order-of-magnitude statement the ratio of the recomputed value to the stated one
+  is reported beside the verdict (:func:`ratio_to_essay`), so a gap of a few times inside
+  the same order stays visible.
+* ``unchecked`` is the verdict of a statement no shipped source can confirm or refute (the
+  catalogue says why); it is never counted as a difference.
 * ``two orders of magnitude`` is a multiplier of 100, an order-of-magnitude statement.
 * ``%`` is a unit: against a claim whose unit is ``fraction`` the numbers are divided by 100.
   Against a claim in ``log10`` units the interval is taken in log10 (``"10^27"`` is 26.5 to
@@ -42,7 +53,9 @@ VAGUE = {
     "trillions": (1e12, 1e15, False, True),
     # a share of a total: more than half of it
     "the lion's share": (0.5, 1.0, True, False),
-    # a multiplier on a budget: a change of at least a tenth
+    # a multiplier on a budget: a change of less than a tenth, and of a tenth or more
+    # (disjoint: the boundary 1.1 belongs to "appreciably" only)
+    "not much": (1.0, 1.1, False, True),
     "appreciably": (1.1, float("inf"), False, False),
 }
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -92,6 +105,7 @@ class Statement:
     value: float | tuple[float, float] | None
     interval: Interval
     ends: tuple[Interval, Interval] | None = None
+    oom: bool = False  # an order-of-magnitude statement ("10^27", "10,000x")
 
 
 @dataclass(frozen=True)
@@ -158,7 +172,7 @@ def parse(text: str, unit: str = "") -> Statement:
         value = statement.value
         if value is not None:
             value = tuple(v / 100 for v in value) if isinstance(value, tuple) else value / 100
-        return Statement(text, value, _scaled(statement.interval, 0.01), ends)
+        return Statement(text, value, _scaled(statement.interval, 0.01), ends, statement.oom)
     return statement
 
 
@@ -173,7 +187,7 @@ def _in_log10(statement: Statement) -> Statement:
     if value is not None:
         value = tuple(map(math.log10, value)) if isinstance(value, tuple) else math.log10(value)
     ends = statement.ends and (log(statement.ends[0]), log(statement.ends[1]))
-    return Statement(statement.text, value, log(statement.interval), ends)
+    return Statement(statement.text, value, log(statement.interval), ends, statement.oom)
 
 
 def _parse_words(words: str, text: str) -> Statement:
@@ -214,14 +228,22 @@ def _parse_words(words: str, text: str) -> Statement:
             _around(_Number(a.value, half, a.log and b.log)),
             _around(_Number(b.value, half, a.log and b.log)),
         )
-        return Statement(text, (a.value, b.value), Interval(ends[0].low, ends[1].high), ends)
+        return Statement(
+            text, (a.value, b.value), Interval(ends[0].low, ends[1].high), ends, a.log and b.log
+        )
     if len(numbers) != 1:
         raise StatementError(f"cannot read '{text}': expected one number or a range")
     (n,) = numbers
-    interval = _around(n)
     if nearly:
-        interval = Interval(interval.low, n.value)
-    return Statement(text, n.value, interval)
+        return Statement(text, n.value, Interval(n.value - _nearly_half(n), n.value))
+    return Statement(text, n.value, _around(n), oom=n.log)
+
+
+def _nearly_half(n: _Number) -> float:
+    """Half a unit in the second significant digit of N, or in its last written digit when
+    that is finer: how far below N "nearly N" reaches."""
+    second_digit = 10.0 ** (math.floor(math.log10(abs(n.value))) - 1)
+    return min(0.5 * second_digit, n.half) if n.half else 0.5 * second_digit
 
 
 def agrees(value, statement: Statement):
@@ -235,11 +257,50 @@ def agrees(value, statement: Statement):
     return statement.interval.contains(value)
 
 
-VERDICTS = ("reproduced", "differs", "new")
+VERDICTS = ("reproduced", "differs", "new", "unchecked")
+
+# Relative slack of an exact match: floating-point noise only (10 ** 2.0 is 100).
+EXACT = 1e-9
 
 
-def verdict(value, statement: Statement | None) -> str:
-    """``new`` when the essay states nothing, else ``reproduced`` or ``differs``."""
+def exact(statement: Statement) -> Statement:
+    """The statement read as a premise: the stated number itself (each end, for a range),
+    up to floating-point noise. A vague statement, which names no number, is unchanged."""
+    if statement.value is None:
+        return statement
+
+    def point(v: float) -> Interval:
+        slack = EXACT * max(abs(v), 1.0)
+        return Interval(v - slack, v + slack)
+
+    if isinstance(statement.value, tuple):
+        ends = (point(statement.value[0]), point(statement.value[1]))
+        return Statement(
+            statement.text, statement.value, Interval(ends[0].low, ends[1].high), ends
+        )
+    return Statement(statement.text, statement.value, point(statement.value))
+
+
+def ratio_to_essay(value, statement: Statement | None, log_unit: bool = False):
+    """Recomputed value over the stated one, for an order-of-magnitude statement (``None``
+    otherwise); for a claim in log10 units, the ratio of the numbers the exponents stand
+    for. A pair gives the ratio of each end."""
+    if statement is None or not statement.oom or statement.value is None:
+        return None
+
+    def one(v, s):
+        return 10.0 ** (float(v) - s) if log_unit else float(v) / s
+
+    if isinstance(statement.value, tuple):
+        return [one(v, s) for v, s in zip(value, statement.value, strict=True)]
+    return one(value, statement.value)
+
+
+def verdict(value, statement: Statement | None, unchecked: bool = False) -> str:
+    """``new`` when the essay states nothing, ``unchecked`` when no shipped source can
+    confirm or refute the statement, else ``reproduced`` or ``differs``."""
     if statement is None:
         return "new"
+    if unchecked:
+        return "unchecked"
     return "reproduced" if bool(np.all(agrees(value, statement))) else "differs"
