@@ -26,6 +26,12 @@ def _v(claims, cid):
     return np.asarray(claims[cid], dtype=float)
 
 
+def above(value, threshold):
+    """The one meaning of "above a threshold" every conclusion uses: strictly greater, as
+    the US order's "greater than" (a model at exactly 10^26 FLOP is not above 10^26)."""
+    return np.asarray(value, dtype=float) > np.asarray(threshold, dtype=float)
+
+
 CONCLUSIONS = (
     Conclusion(
         "rule_inside_evidence_band",
@@ -57,10 +63,7 @@ CONCLUSIONS = (
         "amplified_band_clears_us",
         "At every exchange rate of the evidence band, the amplified sub-threshold model "
         "performs above the US threshold",
-        lambda c, a: (
-            np.asarray(c["thresholds.amplified_band"][0], dtype=float)
-            > np.log10(a["thresholds.us_flop"])
-        ),
+        lambda c, a: above(c["thresholds.amplified_band"][0], np.log10(a["thresholds.us_flop"])),
     ),
     Conclusion(
         "pre_dominated_favours_inference",
@@ -74,18 +77,18 @@ CONCLUSIONS = (
         "sub_threshold_passes_eu",
         "A model trained below the EU threshold, given the example's extra inference, performs "
         "like one above it",
-        lambda c, a: _v(c, "thresholds.amplified") >= np.log10(a["thresholds.eu_flop"]),
+        lambda c, a: above(c["thresholds.amplified"], np.log10(a["thresholds.eu_flop"])),
     ),
     Conclusion(
         "sub_threshold_passes_us",
         "The same model performs like one above the US threshold",
-        lambda c, a: _v(c, "thresholds.amplified") >= np.log10(a["thresholds.us_flop"]),
+        lambda c, a: above(c["thresholds.amplified"], np.log10(a["thresholds.us_flop"])),
     ),
     Conclusion(
         "gpt4_reaches_us_within_headroom",
         "A GPT-4-scale model reaches US-threshold performance with less inference than the "
         "labs' compute headroom",
-        lambda c, a: _v(c, "thresholds.deep_research") <= np.asarray(a["thresholds.lab_headroom"]),
+        lambda c, a: _v(c, "thresholds.deep_research") < np.asarray(a["thresholds.lab_headroom"]),
     ),
     Conclusion(
         "extreme_inference_adds_a_tier",
@@ -99,7 +102,7 @@ CONCLUSIONS = (
     Conclusion(
         "ida_many_iterations",
         "AlphaGo Zero climbed by more than a thousand amplify-and-distill iterations",
-        lambda c, a: _v(c, "ida.iterations") > 1000,
+        lambda c, a: above(c["ida.iterations"], 1000),
     ),
 )
 
