@@ -20,16 +20,25 @@ def main(smk):
         **datasets.ledger_facts(growth, **datasets.declared_csvs(smk.input)),
         **era.spread_facts(grid["spread"]),
     }
-    ledger = claims.build_ledger(smk.params.assumptions, facts)
+    ledger = claims.build_ledger(smk.params.assumptions, facts, smk.params.changed)
     line = claims.summary(ledger)
     values = {rec["id"]: rec["value"] for rec in ledger}
     held = conclusions.conclusion_records(values, smk.params.assumptions)
+    default = getattr(smk.input, "default", None)
+    changes = ""
+    if default:  # a fork: what it changes against the default build
+        base = json.loads(Path(default).read_text(encoding="utf-8"))
+        changes = claims.changes_from_default(ledger, held, base["claims"], base["conclusions"])
+        changes = changes or "no verdict or conclusion differs from the default build's"
     write_text(
         smk.output.json,
         latex.dump_json(
             {
                 "summary": line,
+                "changes_from_default": changes,
                 "counts": claims.counts_by_basis(ledger),
+                "counts_by_evidence": claims.counts_by_evidence(ledger),
+                "counts_by_cause": claims.counts_by_cause(ledger),
                 "claims": ledger,
                 "conclusions": held,
             }
@@ -44,7 +53,7 @@ def main(smk):
     }
     write_text(smk.output.tex, latex.render_macros(macros, line))
     write_text(smk.output.table, latex.ledger_table(ledger))
-    write_text(smk.output.md, latex.ledger_markdown(ledger, line, held))
+    write_text(smk.output.md, latex.ledger_markdown(ledger, line, held, changes))
     log.info(line)
 
 

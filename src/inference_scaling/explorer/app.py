@@ -165,7 +165,9 @@ class Explorer:
         return era.definition_spread(grid, {k: values[k] for k in era.GROWTH_AXES})
 
     def evaluate(self, values: Mapping) -> View:
-        ledger = claims.build_ledger(values, self.facts(values))
+        # a value moved away from the essay's is a changed premise (cause "premise")
+        changed = {k for k, v in values.items() if self.base.values.get(k, v) != v}
+        ledger = claims.build_ledger(values, self.facts(values), changed)
         held = conclusions.conclusion_records({r["id"]: r["value"] for r in ledger}, values)
         return View(ledger, held)
 

@@ -648,7 +648,7 @@ def statement_of(spec: dict):
     if spec.get("essay") is None:
         return None
     stated = verdict_rule.parse(str(spec.get("form") or spec["essay"]), spec["unit"])
-    return verdict_rule.exact(stated) if spec["basis"] == "premise" else stated
+    return verdict_rule.exact(stated) if spec.get("basis") == "premise" else stated
 
 
 def cause_of(spec: dict, inputs: list[str], changed: frozenset[str]) -> str:

@@ -275,9 +275,7 @@ def exact(statement: Statement) -> Statement:
 
     if isinstance(statement.value, tuple):
         ends = (point(statement.value[0]), point(statement.value[1]))
-        return Statement(
-            statement.text, statement.value, Interval(ends[0].low, ends[1].high), ends
-        )
+        return Statement(statement.text, statement.value, Interval(ends[0].low, ends[1].high), ends)
     return Statement(statement.text, statement.value, point(statement.value))
 
 

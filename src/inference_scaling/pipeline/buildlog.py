@@ -128,14 +128,20 @@ def attach(workflow) -> None:
 
 def summary(scenarios, selected, ok: bool) -> str:
     """End-of-build lines: per scenario built in this run or selected (in the order of
-    ``scenarios``), its paper and the ledger's verdict; on failure, where the logs are."""
+    ``scenarios``), its paper, the ledger's verdicts (by basis, evidence and cause) and, for a
+    fork, the rows and conclusions that differ from the default build's; on failure, where
+    the logs are."""
     lines = []
     built = set(_TERMINAL[0].started) if _TERMINAL else set()
     for name in (s for s in scenarios if s in built or s in selected):
         ledger = Path("results") / name / "claims.json"
         pdf = "paper/main.pdf" if name == "default" else f"results/{name}/paper/main.pdf"
         if ledger.exists() and Path(pdf).exists():
-            verdict = json.loads(ledger.read_text(encoding="utf-8"))["summary"]
+            built_ledger = json.loads(ledger.read_text(encoding="utf-8"))
+            verdict = built_ledger["summary"]
+            changes = built_ledger.get("changes_from_default")
+            if changes:  # a fork: what it changes against the default build
+                verdict += f"; against the default build: {changes}"
             lines.append(f"{name}: {pdf}\n  {verdict} — see {ledger.with_suffix('.md')}")
     if not ok:
         lines.append(f"build failed: the failing job's log is shown above; full log {FULL_LOG}")

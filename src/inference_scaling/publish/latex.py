@@ -107,7 +107,13 @@ def verdict_format(rec: dict) -> str:
     from inference_scaling.ledger.claims import statement_of
 
     fmt = rec["format"]
-    if rec.get("essay") is None or fmt in ("pow10", "pct", "pct1", "sci", "int"):
+    if rec["verdict"] not in ("reproduced", "differs") or fmt in (
+        "pow10",
+        "pct",
+        "pct1",
+        "sci",
+        "int",
+    ):
         return fmt
     stated = statement_of(rec)
     value = rec["value"]
@@ -181,23 +187,52 @@ def value_with_unit(rec: dict) -> str:
     return f"{value} {tex_escape(unit)}"
 
 
+CAUSE_TITLES = {
+    "essay": "The essay's arithmetic or its reading of a source",
+    "source": "The source: revised, or the shipped figure approximate",
+    "definition": "A different quantity: sensitivity rows beside their headline",
+    "premise": "A premise this build changes",
+}
+
+
+def differences_by_cause(ledger: list[dict]) -> dict[str, list[dict]]:
+    """The ``differs`` records grouped by cause, in the order of :data:`CAUSE_TITLES`;
+    causes without a difference are left out."""
+    groups = {cause: [] for cause in CAUSE_TITLES}
+    for rec in ledger:
+        if rec["verdict"] == "differs":
+            groups[rec["cause"]].append(rec)
+    return {cause: recs for cause, recs in groups.items() if recs}
+
+
 def differences_list(ledger: list[dict]) -> str:
-    """LaTeX for every claim whose verdict is ``differs``: its label and basis, the essay's
-    words, the recomputed value and the note that gives the reason. Generated, so each build
-    (and each scenario) lists exactly its own differences."""
-    items = [rec for rec in ledger if rec["verdict"] == "differs"]
-    if not items:
+    """LaTeX for every claim whose verdict is ``differs``, grouped by cause: its label and
+    basis, the essay's words, the recomputed value and the note that gives the reason.
+    Generated, so each build (and each scenario) lists exactly its own differences."""
+    groups = differences_by_cause(ledger)
+    if not groups:
         return "No quantity of this build differs from the essay's statement."
-    lines = [r"\begin{description}"]
-    for rec in items:
-        value = value_with_unit(rec)
-        note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
-        lines.append(
-            f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
-            f"``{tex_escape(str(rec['essay']))}''; this build: {value}.{note}"
-        )
-    lines.append(r"\end{description}")
+    lines = []
+    for cause, recs in groups.items():
+        lines += [rf"\paragraph{{{tex_escape(CAUSE_TITLES[cause])}.}}", r"\begin{description}"]
+        for rec in recs:
+            value = value_with_unit(rec)
+            note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
+            lines.append(
+                f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
+                f"``{essay_words(rec['essay'])}''; this build: {value}.{note}"
+            )
+        lines.append(r"\end{description}")
     return "\n".join(lines)
+
+
+def ratio_text(rec: dict) -> str:
+    """The ratio of the recomputed value to the essay's, for an order-of-magnitude
+    statement (``""`` otherwise), e.g. ``2.6``; a pair prints as ``low--high``."""
+    ratio = rec.get("ratio_to_essay")
+    if ratio is None:
+        return ""
+    return format_value(ratio, "g2")
 
 
 def essay_words(text) -> str:
@@ -206,7 +241,11 @@ def essay_words(text) -> str:
     out = []
     for piece in pieces:
         power = re.fullmatch(r"10\^\{?(-?\d+)\}?", piece)
-        out.append(f"$10^{{{power.group(1)}}}$" if power else tex_escape(piece))
+        out.append(
+            f"$10^{{{power.group(1)}}}$"
+            if power
+            else tex_escape(piece).replace("×", r"$\times$").replace(">", "$>$")
+        )
     return "".join(out)
 
 
@@ -285,19 +324,33 @@ def fact_macros(facts: dict[str, float]) -> dict[str, str]:
 
 
 def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
-    """``\\ledgerTotal``, the count of each verdict (``\\ledgerReproduced`` ...) and the same
-    per basis (``\\ledgerRecomputed``, ``\\ledgerRecomputedDiffers``, ``\\ledgerPremise`` ...)."""
-    from inference_scaling.ledger.claims import counts_by_basis
+    """``\\ledgerTotal``, the count of each verdict (``\\ledgerReproduced`` ...,
+    ``\\ledgerUnchecked``), the same per basis (``\\ledgerRecomputed``,
+    ``\\ledgerRecomputedDiffers``, ``\\ledgerPremise`` ...), per evidence grade of the
+    recomputed rows (``\\ledgerIndependent``, ``\\ledgerIndependentReproduced`` ...) and the
+    differences per cause (``\\ledgerDiffersByDefinition`` ...)."""
+    from inference_scaling.ledger.claims import (
+        counts_by_basis,
+        counts_by_cause,
+        counts_by_evidence,
+    )
 
-    names = (("reproduced", "Reproduced"), ("differs", "Differs"), ("new", "New"))
+    names = (
+        ("reproduced", "Reproduced"),
+        ("differs", "Differs"),
+        ("new", "New"),
+        ("unchecked", "Unchecked"),
+    )
     counts = {"ledgerTotal": len(ledger)}
     for verdict, name in names:
         counts[f"ledger{name}"] = sum(r["verdict"] == verdict for r in ledger)
-    for basis, c in counts_by_basis(ledger).items():
-        stem = "ledger" + basis.capitalize()
+    for group, c in (*counts_by_basis(ledger).items(), *counts_by_evidence(ledger).items()):
+        stem = "ledger" + group.capitalize()
         counts[stem] = c["total"]
         for verdict, name in names:
             counts[stem + name] = c[verdict]
+    for cause, n in counts_by_cause(ledger).items():
+        counts["ledgerDiffersBy" + cause.capitalize()] = n
     return {k: str(v) for k, v in counts.items()}
 
 
@@ -368,11 +421,13 @@ def ledger_table(ledger: list[dict]) -> str:
         if rec["section"] != section:
             section = rec["section"]
             rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
-        essay = "--" if rec["essay"] is None else tex_escape(str(rec["essay"]))
+        essay = "--" if rec["essay"] is None else essay_words(rec["essay"])
         value = value_with_unit(rec)
+        ratio = ratio_text(rec)
+        beside = f" (${ratio}\\times$)" if ratio else ""
         rows.append(
             f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
-            f"\\verdict{{{rec['verdict']}}} \\\\"
+            f"\\verdict{{{rec['verdict']}}}{beside} \\\\"
         )
     rows.append(r"\end{longtable}")
     return "\n".join(rows) + "\n"
@@ -387,31 +442,63 @@ def by_section(ledger: list[dict]) -> list[dict]:
     return sorted(ledger, key=lambda rec: first[rec["section"]])
 
 
-def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=()) -> str:
-    """The ledger as Markdown: the verdict rule, one row per claim, the conclusions, notes."""
+def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=(), changes="") -> str:
+    """The ledger as Markdown: the counts, the verdict rule, one row per claim (with its
+    evidence grade, the cause of a difference and, for an order-of-magnitude statement, the
+    ratio to the essay's number), the differences by cause, the conclusions, notes."""
     from inference_scaling.ledger import verdict_rule
 
     rule = " ".join(verdict_rule.__doc__.split("stated once:")[1].split()).replace("``", "`")
-    out = [
-        "# Claims ledger",
-        "",
-        summary_line,
-        "",
+    out = ["# Claims ledger", "", summary_line, ""]
+    if changes:
+        out += [f"**Against the default build:** {changes}.", ""]
+    out += [
         "**Basis.** *recomputed*: a kernel derives the value from inputs; *sourced*: a figure "
         "the essay takes from a source, checked against the shipped data; *premise*: the "
-        "essay's own assumption or example, echoed.",
+        "essay's own assumption or example, echoed (matched exactly).",
+        "",
+        "**Evidence** (recomputed rows). *independent*: data or evidence the essay did not "
+        "use, which could have come out otherwise; *arithmetic*: the essay's own computation "
+        "re-run from its premises; *definitional*: true by construction, or an input echoed "
+        "through a formula (its verdict cannot change over the declared ranges).",
+        "",
+        "**Verdicts.** *reproduced*, *differs* (with its cause: *essay*, *source*, "
+        "*definition* or *premise*), *new* (the essay states no number) and *unchecked* (no "
+        "shipped source can confirm or refute the statement; never a difference). Words "
+        "marked † are the text of a figure's image, not the essay's prose; ‡ marks a form "
+        "that is this project's reading of words that give no number.",
         "",
         f"**Verdict rule.** {rule} See `src/inference_scaling/ledger/verdict_rule.py`.",
         "",
-        "| id | quantity | basis | essay | recomputed | unit | verdict |",
-        "|---|---|---|---|---|---|---|",
+        "| id | quantity | basis | evidence | essay | rule reads | recomputed | unit | verdict |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for rec in ledger:
-        essay = "—" if rec["essay"] is None else str(rec["essay"])
+        essay, form = "—", "—"
+        if rec["essay"] is not None:
+            essay = str(rec["essay"]) + (" †" if rec.get("figure_text") else "")
+            form = str(rec["form"]) + (" ‡" if rec.get("reading") == "project" else "")
+        verdict = f"**{rec['verdict']}**"
+        if rec.get("cause"):
+            verdict += f" ({rec['cause']})"
+        ratio = rec.get("ratio_to_essay")
+        if ratio is not None:
+            verdict += f", {_plain(ratio)}× the essay's"
         out.append(
-            f"| `{rec['id']}` | {rec['label']} | {rec['basis']} | {essay} | "
-            f"{_plain(rec['value'])} | {rec['unit']} | **{rec['verdict']}** |"
+            f"| `{rec['id']}` | {rec['label']} | {rec['basis']} | {rec.get('evidence') or '—'} "
+            f"| {essay} | {form} | {_plain(rec['value'])} | {rec['unit']} | {verdict} |"
         )
+    groups = differences_by_cause(ledger)
+    if groups:
+        out += ["", "## Differences by cause", ""]
+        for cause, recs in groups.items():
+            out += [f"**{CAUSE_TITLES[cause]}** ({cause})", ""]
+            out += [f"- `{r['id']}` ({r['label']}): {r['note'] or r['statement']}" for r in recs]
+            out += [""]
+    unchecked = [r for r in ledger if r["verdict"] == "unchecked"]
+    if unchecked:
+        out += ["", "## Unchecked", ""]
+        out += [f"- `{r['id']}`: {r['unchecked']}" for r in unchecked]
     if conclusions:
         out += ["", "## Conclusions", "", "| conclusion | holds |", "|---|---|"]
         out += [f"| {c['statement']} | {'yes' if c['holds'] else 'no'} |" for c in conclusions]

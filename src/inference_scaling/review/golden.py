@@ -1,5 +1,5 @@
-"""The golden ledger: every claim's value at its printed precision, its verdict and basis,
-and the summary counts, pinned in ``tests/golden/claims.json``.
+"""The golden ledger: every claim's value at its printed precision, its verdict, basis,
+evidence grade and cause, and the summary counts, pinned in ``tests/golden/claims.json``.
 
 ``tests/test_golden.py`` fails on any drift; ``make golden`` rewrites the file from a built
 ``claims.json``, and a changed golden file is reviewed like code.
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from inference_scaling.ledger.claims import counts_by_basis
+from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause, counts_by_evidence
 from inference_scaling.publish.latex import dump_json, format_value
 
 
@@ -21,12 +21,16 @@ def snapshot(ledger: list[dict]) -> dict:
         "claims": {
             rec["id"]: {
                 "basis": rec["basis"],
+                "cause": rec.get("cause"),
+                "evidence": rec.get("evidence"),
                 "printed": format_value(rec["value"], rec["format"]),
                 "verdict": rec["verdict"],
             }
             for rec in ledger
         },
         "counts": counts_by_basis(ledger),
+        "counts_by_evidence": counts_by_evidence(ledger),
+        "counts_by_cause": counts_by_cause(ledger),
     }
 
 
