@@ -67,3 +67,39 @@ def test_rows_with_a_form_keep_the_essays_words():
         if spec.get("form") is not None:
             assert spec["essay"], spec["id"]
             assert " ".join(spec["essay"].split()) in essay, spec["id"]
+
+
+def _prose_and_figure_text():
+    """The essay's prose (image alt texts removed) and the text of its figures' images."""
+    files = sorted(ESSAY.glob("002_*.txt"))
+    if not files:
+        pytest.skip(f"the essay is not beside the project ({ESSAY})")
+    text = files[0].read_text("utf-8")
+    images = re.findall(r"!\[([^\]]*)\]\([^)]*\)", text)
+    prose = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    prose = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", prose)  # markdown links -> their text
+    return " ".join(prose.split()), " ".join(" ".join(images).split())
+
+
+def test_catalogue_words_are_the_essays_verbatim():
+    prose, figures = _prose_and_figure_text()
+    rows = [c for c in claims.load_catalogue() if c.get("essay") is not None]
+    assert rows
+    for row in rows:
+        words = " ".join(str(row["essay"]).split())
+        if row.get("figure_text"):
+            # a figure's image text, never attributed to the prose
+            assert words in figures, f"{row['id']}: {words!r} is not in a figure's text"
+            assert words not in prose, f"{row['id']}: {words!r} is also in the prose"
+        else:
+            assert words in prose, f"{row['id']}: {words!r} is not the essay's prose"
+
+
+def test_a_project_reading_is_marked():
+    for row in claims.load_catalogue():
+        if row.get("essay") is None:
+            continue
+        form = row.get("form", row["essay"])
+        assert row.get("reading") in (None, "project"), row["id"]
+        if row.get("reading") == "project":
+            assert form != row["essay"], row["id"]

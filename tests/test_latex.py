@@ -98,15 +98,29 @@ def test_ledger_counts(ledger):
     assert (
         int(counts["ledgerTotal"])
         == len(ledger)
-        == sum(int(counts[k]) for k in ("ledgerReproduced", "ledgerDiffers", "ledgerNew"))
+        == sum(
+            int(counts[k])
+            for k in ("ledgerReproduced", "ledgerDiffers", "ledgerNew", "ledgerUnchecked")
+        )
     )
+
+
+def test_ledger_counts_by_evidence_and_cause_add_up(ledger):
+    counts = latex.ledger_count_macros(ledger)
+    grades = ("Independent", "Arithmetic", "Definitional")
+    assert sum(int(counts[f"ledger{g}"]) for g in grades) == int(counts["ledgerRecomputed"])
+    assert sum(int(counts[f"ledger{g}Reproduced"]) for g in grades) == int(
+        counts["ledgerRecomputedReproduced"]
+    )
+    causes = ("Essay", "Source", "Definition", "Premise")
+    assert sum(int(counts[f"ledgerDiffersBy{c}"]) for c in causes) == int(counts["ledgerDiffers"])
 
 
 def test_ledger_counts_by_basis_add_up(ledger):
     counts = latex.ledger_count_macros(ledger)
     bases = ("Recomputed", "Sourced", "Premise")
     assert sum(int(counts[f"ledger{b}"]) for b in bases) == len(ledger)
-    for verdict in ("Reproduced", "Differs", "New"):
+    for verdict in ("Reproduced", "Differs", "New", "Unchecked"):
         assert sum(int(counts[f"ledger{b}{verdict}"]) for b in bases) == int(
             counts[f"ledger{verdict}"]
         )
@@ -168,7 +182,20 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
             "unit": "x per year",
             "essay": "about 5x",
             "verdict": "differs",
+            "cause": "definition",
             "note": "Because 50%.",
+        },
+        {
+            "id": "a.z",
+            "label": "Sum",
+            "basis": "recomputed",
+            "value": 3.0,
+            "format": "f1",
+            "unit": "x",
+            "essay": "~2x",
+            "verdict": "differs",
+            "cause": "essay",
+            "note": "",
         },
         {
             "id": "a.y",
@@ -185,7 +212,11 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
     text = latex.differences_list(recs)
     assert "\\item[Growth] (recomputed)" in text and "$5.6$\\,$\\times$ per year" in text
     assert "Because 50\\%." in text and "Other" not in text
-    assert "No quantity" in latex.differences_list(recs[1:])
+    # grouped by cause, in the declared order of causes: the essay's before definitions
+    assert text.index("\\item[Sum]") < text.index("\\item[Growth]")
+    assert text.count("\\paragraph") == 2 and text.count("\\begin{description}") == 2
+    assert latex.CAUSE_TITLES["definition"] in text
+    assert "No quantity" in latex.differences_list(recs[2:])
 
 
 def test_essay_words_print_powers_and_escape_specials():

@@ -75,9 +75,7 @@ def test_vague_quantifiers_of_one_kind_are_disjoint(words):
         for second in intervals[i + 1 :]:
             # a value in both would sit at or inside both ends
             low, high = max(first.low, second.low), min(first.high, second.high)
-            shared = low < high or (
-                low == high and first.contains(low) and second.contains(low)
-            )
+            shared = low < high or (low == high and first.contains(low) and second.contains(low))
             assert not shared, (first, second)
     assert parse("not much").interval.contains(1.09)
     assert not parse("not much").interval.contains(1.1)
@@ -104,9 +102,7 @@ def test_the_ratio_to_the_essay_is_kept_for_order_of_magnitude_statements():
     # 25,634x against "10,000x": same order, 2.56 times the essay's number
     assert ratio_to_essay(25_634.0, parse("10,000x")) == pytest.approx(2.5634)
     # 10^26.8 against 10^27 in log10 units: 10^-0.2
-    assert ratio_to_essay(26.8, parse("10^27", "log10 FLOP"), True) == pytest.approx(
-        10**-0.2
-    )
+    assert ratio_to_essay(26.8, parse("10^27", "log10 FLOP"), True) == pytest.approx(10**-0.2)
     assert ratio_to_essay(4.4, parse("about 5x")) is None
     assert ratio_to_essay(3.0, None) is None
 

@@ -107,13 +107,9 @@ def verdict_format(rec: dict) -> str:
     from inference_scaling.ledger.claims import statement_of
 
     fmt = rec["format"]
-    if rec["verdict"] not in ("reproduced", "differs") or fmt in (
-        "pow10",
-        "pct",
-        "pct1",
-        "sci",
-        "int",
-    ):
+    if rec.get("essay") is None or rec.get("verdict") == "unchecked":
+        return fmt
+    if fmt in ("pow10", "pct", "pct1", "sci", "int"):
         return fmt
     stated = statement_of(rec)
     value = rec["value"]
