@@ -404,3 +404,23 @@ def test_a_freshly_built_ledger_matches_the_golden_file(assumptions, facts):
     expected = json.loads((ROOT / "tests" / "golden" / "claims.json").read_text(encoding="utf-8"))
     actual = json.loads(json.dumps(golden.snapshot(claims.build_ledger(assumptions.values, facts))))
     assert actual["claims"] == expected["claims"]
+
+
+@pytest.mark.parametrize("name", ["heavy_deployment", "kaplan_allocation", "pessimistic_exchange"])
+def test_a_fork_that_changes_a_premise_reads_differs_with_cause_premise(name, facts):
+    from conftest import ROOT
+
+    from inference_scaling.pipeline.config import load_scenarios
+
+    files = {name: str(ROOT / "config" / "scenarios" / f"{name}.yaml")}
+    scenarios = load_scenarios(ROOT / "config" / "assumptions.yaml", files)
+    default, fork = scenarios["default"].values, scenarios[name].values
+    changed = {k for k in fork if fork[k] != default[k]}
+    ledger = claims.build_ledger(fork, facts, changed)
+    premises = [r for r in ledger if r["basis"] == "premise" and changed & set(r["inputs"])]
+    assert premises, "the scenario changes no premise row"
+    for rec in premises:
+        assert (rec["verdict"], rec["cause"]) == ("differs", "premise"), rec["id"]
+    for rec in ledger:
+        if rec["verdict"] == "differs" and changed & set(rec["inputs"]):
+            assert rec["cause"] == "premise", rec["id"]
