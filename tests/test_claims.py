@@ -424,3 +424,10 @@ def test_a_fork_that_changes_a_premise_reads_differs_with_cause_premise(name, fa
     for rec in ledger:
         if rec["verdict"] == "differs" and changed & set(rec["inputs"]):
             assert rec["cause"] == "premise", rec["id"]
+
+
+def test_the_readme_prints_the_current_summary_line(ledger):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert claims.summary(ledger) in readme, "README's summary line is stale"
