@@ -272,3 +272,32 @@ def test_extras_per_parameter_print_three_significant_figures():
         "verdict": "new",
     }
     assert latex.claim_macros([rec])["claimAXTokensPerParam"] == "667"
+
+
+def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
+    text = latex.ledger_markdown(ledger, claims_summary(ledger), changes="1 premise changed: x")
+    row = next(line for line in text.splitlines() if "`thresholds.o3_multiplier`" in line)
+    # 25,634x against "10,000x": the ratio 2.563 stays visible beside the verdict
+    assert "**reproduced**, 2.563× the essay's" in row
+    growth = next(line for line in text.splitlines() if "`era.pretrain_growth` |" in line)
+    assert "| independent |" in growth
+    sensitivity = next(
+        line for line in text.splitlines() if "`era.pretrain_growth_all_domains`" in line
+    )
+    assert "**differs** (definition)" in sensitivity
+    assert "## Differences by cause" in text and "## Unchecked" in text
+    assert "**Against the default build:** 1 premise changed: x." in text
+    assert "doesn’t affect the total much | not much ‡" in text
+    assert "25%-32% †" in text
+
+
+def test_the_ledger_table_prints_the_ratio_beside_the_verdict(ledger):
+    table = latex.ledger_table(ledger)
+    row = next(line for line in table.splitlines() if line.startswith("o3 versus o1-mini"))
+    assert "\\verdict{reproduced} ($2.6\\times$)" in row
+
+
+def claims_summary(ledger):
+    from inference_scaling.ledger import claims
+
+    return claims.summary(ledger)
