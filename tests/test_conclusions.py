@@ -98,3 +98,32 @@ def test_every_conclusion_is_evaluated():
             ASSUMED,
         )
     ) == {c.id for c in conclusions.CONCLUSIONS}
+
+
+@pytest.mark.parametrize(
+    ("cid", "at_edge", "expected"),
+    [
+        # "lies inside the band": a rate exactly at the band's end is inside it
+        ("rule_inside_evidence_band", {"era.exchange_rule": 1.0}, True),
+        # "costs less than": equal costs are not less
+        (
+            "deploy_dominated_favours_pretraining",
+            {"appendix.deploy_dominated_pretrain": 9.9},
+            False,
+        ),
+        (
+            "deploy_dominated_favours_pretraining_at_equal_capability",
+            {"appendix.deploy_dominated_pretrain": 26.0},
+            False,
+        ),
+        ("pre_dominated_favours_inference", {"appendix.pre_dominated_inference": 9.9}, False),
+        # "adds at least the gap": exactly the gap (one OOM here) is enough
+        ("extreme_inference_adds_a_tier", {"thresholds.extreme": 1.0}, True),
+    ],
+)
+def test_every_other_conclusion_at_its_edge(cid, at_edge, expected):
+    values = _other_claims() | {
+        "thresholds.amplified": 26.8,
+        "thresholds.amplified_band": (26.0, 28.0),
+    }
+    assert holds(cid, values | at_edge) is expected
