@@ -29,6 +29,7 @@ FIELDS = {
     "cause",
     "unchecked",
     "ratio_to_essay",
+    "changed_inputs",
 }
 
 
@@ -421,6 +422,7 @@ def test_a_fork_that_changes_a_premise_reads_differs_with_cause_premise(name, fa
     assert premises, "the scenario changes no premise row"
     for rec in premises:
         assert (rec["verdict"], rec["cause"]) == ("differs", "premise"), rec["id"]
+        assert rec["changed_inputs"] and set(rec["changed_inputs"]) <= changed, rec["id"]
     for rec in ledger:
         if rec["verdict"] == "differs" and changed & set(rec["inputs"]):
             assert rec["cause"] == "premise", rec["id"]

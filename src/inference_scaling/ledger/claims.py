@@ -764,6 +764,8 @@ def build_ledger(
                 if isinstance(ratio, list)
                 else _plain(ratio),
                 "inputs": res["inputs"],
+                # the assumptions this row reads that the scenario changed
+                "changed_inputs": sorted(changed & set(res["inputs"])),
                 "format": spec["format"],
                 "note": render_text(spec.get("note", ""), res, values),
             }

@@ -489,7 +489,10 @@ def ledger_markdown(ledger: list[dict], summary_line: str, conclusions=(), chang
         out += ["", "## Differences by cause", ""]
         for cause, recs in groups.items():
             out += [f"**{CAUSE_TITLES[cause]}** ({cause})", ""]
-            out += [f"- `{r['id']}` ({r['label']}): {r['note'] or r['statement']}" for r in recs]
+            for r in recs:
+                changed = ", ".join(f"`{k}`" for k in r.get("changed_inputs") or ())
+                why = f" Changed: {changed}." if changed else ""
+                out.append(f"- `{r['id']}` ({r['label']}): {r['note'] or r['statement']}{why}")
             out += [""]
     unchecked = [r for r in ledger if r["verdict"] == "unchecked"]
     if unchecked:
