@@ -157,6 +157,13 @@ def test_verdict_conditionals_pick_by_the_ledger():
     tex = latex.render_macros(macros, "h")
     assert "\\newcommand{\\whenReproducedAX}[2]{#1}" in tex
     assert "\\newcommand{\\whenReproducedAY}[2]{#2}" in tex
+    assert "ratioAX" not in macros
+
+
+def test_a_ratio_macro_for_an_order_of_magnitude_statement(ledger):
+    macros = latex.claim_macros(ledger)
+    assert macros["ratioThresholdsOThreeMultiplier"] == "2.6"  # 25,634 / 10,000
+    assert "ratioIdaIterations" not in macros  # "1,160" is no order of magnitude
 
 
 def test_conclusion_macros_state_whether_each_holds():

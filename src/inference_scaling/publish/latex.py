@@ -164,6 +164,8 @@ def claim_macros(ledger: list[dict]) -> dict[str, object]:
         if rec.get("essay") is not None:
             macros[macro_name(rec["id"], prefix="essayWords")] = essay_words(rec["essay"])
         macros[macro_name(rec["id"], prefix="verdict")] = rec["verdict"]
+        if rec.get("ratio_to_essay") is not None:  # order-of-magnitude statements
+            macros[macro_name(rec["id"], prefix="ratio")] = ratio_text(rec)
         # \\whenReproducedX{text if reproduced}{text otherwise}: prose that states a verdict
         # is chosen by the ledger, so a fork's paper cannot contradict its own numbers.
         macros[macro_name(rec["id"], prefix="whenReproduced")] = choose(
