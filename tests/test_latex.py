@@ -302,6 +302,8 @@ def test_the_ledger_table_prints_the_ratio_beside_the_verdict(ledger):
     table = latex.ledger_table(ledger)
     row = next(line for line in table.splitlines() if line.startswith("o3 versus o1-mini"))
     assert "\\verdict{reproduced} ($2.6\\times$)" in row
+    arc = next(line for line in table.splitlines() if line.startswith("o1 scores"))
+    assert "25\\%-32\\%\\textsuperscript{\\dag}" in arc and "\\verdict{unchecked}" in arc
 
 
 def claims_summary(ledger):

@@ -420,6 +420,8 @@ def ledger_table(ledger: list[dict]) -> str:
             section = rec["section"]
             rows.append(f"\\multicolumn{{5}}{{l}}{{\\textit{{{SECTION_TITLES[section]}}}}} \\\\")
         essay = "--" if rec["essay"] is None else essay_words(rec["essay"])
+        if rec.get("figure_text"):  # a figure image's text, not the essay's prose
+            essay += r"\textsuperscript{\dag}"
         value = value_with_unit(rec)
         ratio = ratio_text(rec)
         beside = f" (${ratio}\\times$)" if ratio else ""
