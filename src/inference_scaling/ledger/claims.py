@@ -758,11 +758,7 @@ def build_ledger(
                 "unchecked": render_text(unchecked, res, values)
                 if verdict == "unchecked"
                 else None,
-                "ratio_to_essay": None
-                if ratio is None
-                else _plain(tuple(ratio))
-                if isinstance(ratio, list)
-                else _plain(ratio),
+                "ratio_to_essay": None if ratio is None else _plain(ratio),
                 "inputs": res["inputs"],
                 # the assumptions this row reads that the scenario changed
                 "changed_inputs": sorted(changed & set(res["inputs"])),

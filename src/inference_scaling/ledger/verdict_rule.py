@@ -290,7 +290,7 @@ def ratio_to_essay(value, statement: Statement | None, log_unit: bool = False):
         return 10.0 ** (float(v) - s) if log_unit else float(v) / s
 
     if isinstance(statement.value, tuple):
-        return [one(v, s) for v, s in zip(value, statement.value, strict=True)]
+        return tuple(one(v, s) for v, s in zip(value, statement.value, strict=True))
     return one(value, statement.value)
 
 
