@@ -27,7 +27,7 @@ from inference_scaling.publish.latex import tex_escape
 # Relative difference below which two values count as the same (floating-point noise).
 SAME = 1e-9
 # How a verdict is marked next to a value; a reproduced claim carries no mark.
-VERDICT_MARK = {"reproduced": "", "differs": "differs", "new": "new"}
+VERDICT_MARK = {"reproduced": "", "differs": "differs", "new": "new", "unchecked": "unchecked"}
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
