@@ -345,3 +345,72 @@ def test_lifetime_optimum_takes_deployment_tokens_as_python_integers():
     n_float, d_float = lt.lifetime_optimal_allocation(2.0, [1e25])
     assert n.dtype == np.float64 and d.dtype == np.float64
     assert n == pytest.approx(n_float, rel=1e-12) and d == pytest.approx(d_float, rel=1e-12)
+
+
+# --- The over-training root without a root finder per draw ------------------------------
+
+
+def _bracketed_root(m, q):
+    """Reference: the root of m z^q + z = 1 in (0, 1] by Brent's method to full precision."""
+    from scipy.optimize import brentq
+
+    return 1.0 if m == 0 else brentq(lambda z: m * z**q + z - 1.0, 0.0, 1.0, xtol=1e-300)
+
+
+def test_deployment_root_by_hand():
+    # q = 2, m = 1: z^2 + z - 1 = 0, so z = (sqrt(5) - 1) / 2, the golden ratio's inverse.
+    assert lt.deployment_root(1.0, 2.0) == pytest.approx((5**0.5 - 1) / 2, rel=1e-15)
+    # m = 0: no deployment leaves the Chinchilla optimum, z = 1.
+    assert lt.deployment_root(0.0, 4.5) == 1.0
+
+
+@pytest.mark.parametrize("beta", [0.11, 0.28, 0.3658, 1.0, 2.0])
+@pytest.mark.parametrize("newton_steps, bound", [(0, 1e-5), (lt.ROOT_NEWTON_STEPS, 1e-12)])
+def test_deployment_root_meets_its_stated_error_bound(beta, newton_steps, bound, monkeypatch):
+    # The docstring's bounds: the table alone within 1e-5, polished within 1e-12 (relative).
+    monkeypatch.setattr(lt, "ROOT_NEWTON_STEPS", newton_steps)
+    q = 1.0 + 1.0 / beta
+    m = np.concatenate([[0.0], np.logspace(-17, 17, 1001)])
+    exact = np.array([_bracketed_root(x, q) for x in m])
+    assert np.max(np.abs(lt.deployment_root(m, q) - exact) / exact) < bound
+
+
+def _declared(key):
+    from inference_scaling.pipeline import config
+
+    return config.load_assumptions().ranges[key]
+
+
+@pytest.mark.parametrize("fit", [HOFFMANN, BESIROGLU])
+def test_overtraining_closed_form_matches_the_root_finder_over_the_declared_ranges(fit):
+    # The claim's inputs over their declared ranges (config/assumptions.yaml), and beyond.
+    grid = [
+        np.geomspace(*_declared("appendix.n_params"), 5),
+        np.geomspace(*_declared("appendix.n_tokens"), 5),
+        np.concatenate([[0.0], np.linspace(*_declared("appendix.deploy_to_train_ratio"), 5)]),
+    ]
+    n_params, n_tokens, ratio = (x.ravel() for x in np.meshgrid(*grid))
+    loss = lt.chinchilla_loss(n_params, n_tokens, **fit)
+    n0, d0, n, d = lt.overtraining_at_deployment_ratio(loss, ratio, **fit)
+    ref_n0, ref_d0 = lt.lifetime_optimal_allocation(loss, 0.0, **fit)
+    ref_n, ref_d = lt.lifetime_optimal_allocation(loss, ratio * 6.0 * ref_d0 / 2.0, **fit)
+    for got, want in ((n0, ref_n0), (d0, ref_d0), (n, ref_n), (d, ref_d)):
+        np.testing.assert_allclose(got, want, rtol=1e-9)
+
+
+def test_overtraining_closed_form_without_deployment_is_chinchillas():
+    # Same hand case as above: at L = 2.0, a = 0.14 and r = 0.17 for the Hoffmann constants.
+    n0, d0, n, d = lt.overtraining_at_deployment_ratio(2.0, 0.0, **HOFFMANN)
+    assert n0 == n == pytest.approx((406.4 / 0.14) ** (1 / 0.34), rel=1e-12)
+    assert d0 == d == pytest.approx((410.7 / 0.17) ** (1 / 0.28), rel=1e-12)
+
+
+def test_overtraining_closed_form_rejects_bad_inputs_by_name():
+    with pytest.raises(ValueError, match=r"^target loss must exceed the irreducible loss E=1\.69$"):
+        lt.overtraining_at_deployment_ratio(1.69, 1.5, **HOFFMANN)
+    with pytest.raises(ValueError, match=r"^deployment ratio must be non-negative$"):
+        lt.overtraining_at_deployment_ratio(2.0, -1.0, **HOFFMANN)
+    with pytest.raises(ValueError, match=r"^deployment_root: m must lie in \[0, e\^40\]$"):
+        lt.deployment_root(-1.0, 2.0)
+    with pytest.raises(ValueError, match=r"^deployment_root: m must lie in \[0, e\^40\]$"):
+        lt.deployment_root(1e18, 2.0)

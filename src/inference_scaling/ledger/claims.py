@@ -509,11 +509,11 @@ def _hoffmann(a):
 def _(a):
     fit = _hoffmann(a)
     target = lifetime.chinchilla_loss(a["appendix.n_params"], a["appendix.n_tokens"], **fit)
-    n0, d0 = lifetime.lifetime_optimal_allocation(target, 0.0, **fit)
     # Deployment uses r times the Chinchilla-optimal model's training compute: T tokens with
-    # c_inf N0 T = r c_pre N0 D0.
-    tokens = a["appendix.deploy_to_train_ratio"] * STD_PRE * d0 / STD_INF
-    n, d = lifetime.lifetime_optimal_allocation(target, tokens, **fit)
+    # c_inf N0 T = r c_pre N0 D0 (closed form, no root finder per draw).
+    n0, d0, n, d = lifetime.overtraining_at_deployment_ratio(
+        target, a["appendix.deploy_to_train_ratio"], **fit
+    )
     return (n * d) / (n0 * d0), {"tokens_per_param": d / n, "chinchilla_tokens_per_param": d0 / n0}
 
 

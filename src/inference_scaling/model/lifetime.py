@@ -13,8 +13,9 @@ standard accounting uses ``6ND`` and ``2NI`` (:data:`STANDARD_COEFFICIENTS`).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
-from scipy.optimize.elementwise import find_root
 
 #: (c_pre, c_inf) as simplified in the essay: C = ND + C_post + dNI.
 ESSAY_COEFFICIENTS = (1.0, 1.0)
@@ -214,6 +215,10 @@ def lifetime_optimal_allocation(
     log_lo = np.log(A / reducible) / alpha
     log_hi = np.log(A * (alpha + beta) / (beta * reducible)) / alpha
     lo, hi = log_lo + 1e-12 * np.abs(log_lo), log_hi + 1e-9 * np.abs(log_hi)
+    # Imported here: scipy.optimize costs every importing job a noticeable start-up, and
+    # the ledger and the Monte Carlo use the closed form below instead.
+    from scipy.optimize.elementwise import find_root
+
     # One vectorised bracketed solve for every (loss, tokens) pair (Chandrupatla's method):
     # Monte Carlo blocks evaluate this on 10^5 draws at once.
     result = find_root(
@@ -224,3 +229,92 @@ def lifetime_optimal_allocation(
     log_n = result.x
     n = np.exp(log_n)
     return n, tokens_for_loss(loss, n, E, A, B, alpha, beta)
+
+
+#: The table behind :func:`deployment_root`: ``log m`` evenly spaced over
+#: ``[-ROOT_TABLE_SPAN, ROOT_TABLE_SPAN]`` in steps of ``ROOT_TABLE_STEP``.
+ROOT_TABLE_SPAN = 40.0
+ROOT_TABLE_STEP = 0.01
+#: Newton steps that polish the interpolated root.
+ROOT_NEWTON_STEPS = 2
+
+
+def _newton(m, q, z, steps):
+    """``steps`` Newton steps on ``f(z) = m z^q + z - 1`` from ``z``."""
+    for _ in range(steps):
+        z_q1 = z ** (q - 1.0)
+        z = z - (m * z_q1 * z + z - 1.0) / (m * q * z_q1 + 1.0)
+    return z
+
+
+@functools.cache
+def _root_table(q: float) -> np.ndarray:
+    """The root of ``m z^q + z = 1`` at evenly spaced ``log m`` (see :func:`deployment_root`).
+
+    The equation gives ``m`` explicitly as a function of ``z``: ``m = (1 - z) / z^q``. A
+    dense parametric table (``z = 1 / (1 + e^t)``, so ``log m = t + (q - 1) log(1 + e^t)``,
+    increasing), exact at its nodes, is interpolated onto the even grid (its share of the
+    error bound below is included in the test of that bound).
+    """
+    t = np.linspace(-ROOT_TABLE_SPAN, ROOT_TABLE_SPAN, 64001)
+    log_m = t + (q - 1.0) * np.logaddexp(0.0, t)
+    grid = np.arange(-ROOT_TABLE_SPAN, ROOT_TABLE_SPAN + ROOT_TABLE_STEP / 2, ROOT_TABLE_STEP)
+    return np.interp(grid, log_m, 1.0 / (1.0 + np.exp(t)))
+
+
+def deployment_root(m, q):
+    """The root ``z`` in ``(0, 1]`` of ``m z^q + z = 1``, for ``0 <= m <= e^40`` and a
+    scalar ``q > 1`` (vectorised over ``m``).
+
+    Linear interpolation in ``log m`` in a table made once per ``q`` (:func:`_root_table`,
+    step ``h = 0.01``, so the index is computed, not searched), then
+    :data:`ROOT_NEWTON_STEPS` Newton steps. Error bound: the interpolation alone is within
+    1e-5 of the root, relative (``<= h^2 / 8 * max|z''| / z`` in ``log m``); ``f(z) = m z^q +
+    z - 1`` is increasing and convex, so each Newton step roughly squares the relative
+    error, and two leave it below 1e-12 for ``q`` in ``[1.5, 10]`` (``beta`` in
+    ``[0.11, 2]``) and every ``m`` in ``[0, 1e17]`` (``tests/test_lifetime.py`` checks both
+    bounds against a bracketing root finder).
+    """
+    m = np.asarray(m, dtype=float)
+    if np.any(m < 0) or np.any(m > np.exp(ROOT_TABLE_SPAN)):
+        raise ValueError(f"deployment_root: m must lie in [0, e^{ROOT_TABLE_SPAN:g}]")
+    table = _root_table(float(q))
+    with np.errstate(divide="ignore"):
+        pos = (np.log(m) + ROOT_TABLE_SPAN) / ROOT_TABLE_STEP
+    pos = np.clip(pos, 0.0, table.size - 1.0)
+    i = np.minimum(pos.astype(np.intp), table.size - 2)
+    w = pos - i
+    z = table[i] * (1.0 - w) + table[i + 1] * w
+    return _newton(m, q, z, ROOT_NEWTON_STEPS)
+
+
+def overtraining_at_deployment_ratio(target_loss, deployment_ratio, E, A, B, alpha, beta):
+    """Chinchilla-optimal ``(N0, D0)`` and lifetime-optimal ``(N, D)`` at ``target_loss``
+    when deployment costs ``deployment_ratio`` times the Chinchilla-optimal model's
+    pre-training compute, in closed form up to one scalar root.
+
+    The same optimum as :func:`lifetime_optimal_allocation` with deployment tokens ``T``
+    given by ``c_inf N0 T = R c_pre N0 D0`` (``R = deployment_ratio``), whatever the
+    coefficients, which cancel. With ``rho = L - E``, the Chinchilla optimum has
+    ``r0 = B / D0^beta = alpha rho / (alpha + beta)`` and ``a0 = A / N0^alpha = rho - r0``.
+    Writing ``z = r / r0`` for the lifetime optimum, its first-order condition
+    ``(alpha/beta)(a/r) - 1 = R D0 / D`` becomes ``((alpha + beta)/beta)(1/z - 1) = R
+    z^(1/beta)``, that is ``m z^q + z = 1`` with ``m = R beta / (alpha + beta)`` and
+    ``q = 1 + 1/beta`` (:func:`deployment_root`, within 1e-12 relative). Then
+    ``a = rho - r0 z``, ``N = (A / a)^(1/alpha)``, ``D = (B / (r0 z))^(1/beta)``. Returns
+    ``(N0, D0, N, D)`` [parameters, tokens, parameters, tokens]; ``beta`` is a scalar.
+    """
+    loss = np.asarray(target_loss, dtype=float)
+    if np.any(loss <= E):
+        raise ValueError(f"target loss must exceed the irreducible loss E={E}")
+    ratio = np.asarray(deployment_ratio, dtype=float)
+    if np.any(ratio < 0):
+        raise ValueError("deployment ratio must be non-negative")
+    rho = loss - E
+    r0 = alpha * rho / (alpha + beta)
+    n0 = (A / (rho - r0)) ** (1.0 / alpha)
+    d0 = (B / r0) ** (1.0 / beta)
+    z = deployment_root(ratio * beta / (alpha + beta), 1.0 + 1.0 / beta)
+    n = (A / (rho - r0 * z)) ** (1.0 / alpha)
+    d = (B / (r0 * z)) ** (1.0 / beta)
+    return n0, d0, n, d

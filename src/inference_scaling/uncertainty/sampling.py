@@ -121,9 +121,12 @@ def table_quantile(table: np.ndarray, row, u) -> np.ndarray:
     """Linear interpolation in ``table[row]`` at probabilities ``u``; beyond the outermost
     tabulated points (probability ``1 / T_TABLE_POINTS``) the end value is used."""
     pos = np.clip(np.asarray(u, dtype=float) * T_TABLE_POINTS - 0.5, 0.0, T_TABLE_POINTS - 1.0)
-    i = np.minimum(pos.astype(int), T_TABLE_POINTS - 2)
+    i = np.minimum(pos.astype(np.intp), T_TABLE_POINTS - 2)
     w = pos - i
-    return table[row, i] * (1.0 - w) + table[row, i + 1] * w
+    # One flat gather per end point: indexing by (row, column) pairs costs twice as much.
+    i += np.asarray(row, dtype=np.intp) * table.shape[1]
+    flat = table.ravel()
+    return flat[i] * (1.0 - w) + flat[i + 1] * w
 
 
 @dataclass(frozen=True)
