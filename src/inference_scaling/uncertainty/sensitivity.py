@@ -1,15 +1,18 @@
 """Global sensitivity: Sobol first-order and total indices of the key claims and conclusions.
 
-Uses SALib: Saltelli's design over the unit-uniform columns of
+Saltelli's design over the unit-uniform columns of
 :class:`inference_scaling.uncertainty.sampling.InputModel` (the same transform the Monte
-Carlo uses, so the same distributions), and SALib's estimators with bootstrap confidence
-intervals. The jointly drawn lifetime shares form one factor (a SALib group), since their
-columns are not independent inputs of the model. A conclusion's indices are those of its
+Carlo uses, so the same distributions), and the estimators with bootstrap confidence
+intervals of SALib's ``sobol`` module, computed as SALib does but vectorised over factors
+and resamples (``tests/test_sensitivity.py`` checks both against SALib itself). The
+jointly drawn lifetime shares form one factor (a SALib group), since their columns are not
+independent inputs of the model. A conclusion's indices are those of its
 indicator (1 where it holds): the share of the variance of "holds or not" each factor explains.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import numpy as np
@@ -31,33 +34,79 @@ def problem(model: InputModel) -> dict:
 
 
 def design(model: InputModel, base_samples: int, seed: int) -> dict[str, np.ndarray]:
-    """Saltelli's design (first and total order): ``base_samples * (factors + 2)`` rows."""
-    from SALib.sample import sobol as sobol_sample  # imported here: only this rule needs it
+    """Saltelli's design (first and total order) as SALib's ``sample.sobol`` builds it:
+    ``base_samples * (factors + 2)`` rows, per base point ``A``, then ``A`` with each
+    factor's columns taken from ``B`` (one row per factor), then ``B``; ``A | B`` is a
+    scrambled Sobol' sequence in twice as many dimensions as there are columns."""
+    from scipy.stats import qmc  # imported here: only this rule needs it
 
     spec = problem(model)
-    x = sobol_sample.sample(spec, base_samples, calc_second_order=False, seed=seed)
+    n_cols = spec["num_vars"]
+    base = qmc.Sobol(d=2 * n_cols, scramble=True, seed=seed).random(base_samples)
+    a, b = base[:, :n_cols], base[:, n_cols:]
+    groups = np.array(spec["groups"])
+    rows = [a] + [np.where(groups == f, b, a) for f in dict.fromkeys(spec["groups"])] + [b]
+    x = np.stack(rows, axis=1).reshape(-1, n_cols)
     return {name: x[:, i] for i, name in enumerate(spec["names"])}
+
+
+@functools.lru_cache(maxsize=2)
+def _bootstrap_counts(n: int, resamples: int, seed: int) -> np.ndarray:
+    """How often each of ``n`` base points appears in each bootstrap resample, shape
+    ``(resamples, n)``: the resamples SALib draws (``default_rng(seed).integers(n, (n,
+    resamples))``), counted, so a resample's mean is one row of a matrix product. The same
+    for every output of an analysis, so made once (read-only)."""
+    r = np.random.default_rng(seed).integers(n, size=(n, resamples))
+    flat = (r + n * np.arange(resamples)).ravel()
+    counts = np.bincount(flat, minlength=n * resamples).reshape(resamples, n).astype(float)
+    counts.flags.writeable = False
+    return counts
+
+
+def _ratio(numerator, variance):
+    eps = np.finfo(float).eps
+    return np.where(variance > eps, numerator / np.where(variance > eps, variance, 1.0), 0.0)
 
 
 def indices(spec: dict, y: np.ndarray, resamples: int, confidence: float, seed: int):
     """``{factor: {"S1", "S1_conf", "ST", "ST_conf"}}``, or ``None`` when ``y`` is constant
-    (no variance to apportion)."""
-    from SALib.analyze import sobol as sobol_analyze
+    (no variance to apportion).
+
+    SALib's ``analyze.sobol`` without second order (Saltelli et al. 2010 estimators on the
+    output standardised to mean 0 and variance 1; bootstrap half-widths ``z * sd`` over the
+    same resamples), computed for all factors and resamples at once: a resample's means are
+    its counts times the per-point terms.
+    """
+    from scipy.special import ndtri
 
     y = np.asarray(y, dtype=float)
     if y.min() == y.max():
         return None
-    res = sobol_analyze.analyze(
-        spec,
-        y,
-        calc_second_order=False,
-        num_resamples=resamples,
-        conf_level=confidence,
-        seed=seed,
-    )
     factors = list(dict.fromkeys(spec["groups"]))
+    n = y.size // (len(factors) + 2)
+    y = ((y - y.mean()) / y.std()).reshape(n, len(factors) + 2)
+    a, ab, b = y[:, 0], y[:, 1:-1], y[:, -1]
+    first_terms = b[:, None] * (ab - a[:, None])
+    total_terms = 0.5 * (a[:, None] - ab) ** 2
+    flat = np.ptp(np.concatenate([a, b])) <= np.finfo(float).eps
+    variance = np.var(np.concatenate([a, b]))
+    s1 = np.zeros(len(factors)) if flat else _ratio(first_terms.mean(axis=0), variance)
+    st = np.zeros(len(factors)) if flat else _ratio(total_terms.mean(axis=0), variance)
+    counts = _bootstrap_counts(n, resamples, seed)
+    boot_variance = counts @ (a**2 + b**2) / (2 * n) - (counts @ (a + b) / (2 * n)) ** 2
+    boot_s1 = _ratio(counts @ first_terms / n, boot_variance[:, None])
+    boot_st = _ratio(counts @ total_terms / n, boot_variance[:, None])
+    drawn = counts.sum(axis=0) > 0
+    z = 0.0 if np.ptp(np.concatenate([a[drawn], b[drawn]])) == 0 else ndtri(0.5 + confidence / 2)
+    s1_conf = z * boot_s1.std(axis=0, ddof=1)
+    st_conf = z * boot_st.std(axis=0, ddof=1)
     return {
-        f: {k: float(res[k][i]) for k in ("S1", "S1_conf", "ST", "ST_conf")}
+        f: {
+            "S1": float(s1[i]),
+            "S1_conf": float(s1_conf[i]),
+            "ST": float(st[i]),
+            "ST_conf": float(st_conf[i]),
+        }
         for i, f in enumerate(factors)
     }
 
