@@ -293,11 +293,14 @@ def test_a_ledger_value_outside_its_interval_is_explained_by_an_edge_default():
     ledger = [{"id": "c", "value": 3.5, "inputs": ["g.a", "g.b", "data:f"]}]
     draws = np.linspace(0.0, 1.0, 1001)
     merged = {"input|g.a": draws, "input|g.b": draws}
-    rows = montecarlo.outside_interval(summary, ledger, merged, {"g.a": 0.02, "g.b": 0.5})
+    quantiles = montecarlo.input_quantiles(merged)
+    rows = montecarlo.outside_interval(summary, ledger, quantiles, {"g.a": 0.02, "g.b": 0.5})
     assert [e["key"] for e in rows[0]["edge_inputs"]] == ["g.a"]
-    assert rows[0]["edge_inputs"][0]["quantile"] == pytest.approx(0.02, abs=0.001)
+    # The share of draws below 0.02 (20 of 1001), to within the kept quantiles' spacing.
+    exact = np.mean(draws < 0.02)
+    assert exact - 0.001 < rows[0]["edge_inputs"][0]["quantile"] <= exact
     ledger[0]["value"] = 2.5
-    assert montecarlo.outside_interval(summary, ledger, merged, {"g.a": 0.0, "g.b": 0.5}) == []
+    assert montecarlo.outside_interval(summary, ledger, quantiles, {"g.a": 0.0, "g.b": 0.5}) == []
 
 
 def test_outside_interval_boundaries_and_record():
@@ -319,7 +322,7 @@ def test_outside_interval_boundaries_and_record():
         {"id": "out", "value": 3.5, "inputs": ["data:x", "g.c", "g.a", "g.b"]},
         {"id": "pair", "value": [2.5, 5.0], "inputs": []},
     ]
-    rows = montecarlo.outside_interval(summary, ledger, merged, values)
+    rows = montecarlo.outside_interval(summary, ledger, montecarlo.input_quantiles(merged), values)
     assert rows[0] == {
         "id": "out",
         "part": "value",
@@ -340,7 +343,8 @@ def test_edge_is_inclusive_at_both_ends():
     merged = {"input|lo": draws, "input|hi": draws}
     ledger = [{"id": "c", "value": 5.0, "inputs": ["lo", "hi"]}]
     # lo: 1 of 10 draws below -> quantile 0.1 (= edge); hi: 9 of 10 -> 0.9 (= 1 - edge)
-    rows = montecarlo.outside_interval(summary, ledger, merged, {"lo": 0.05, "hi": 0.85})
+    quantiles = montecarlo.input_quantiles(merged)
+    rows = montecarlo.outside_interval(summary, ledger, quantiles, {"lo": 0.05, "hi": 0.85})
     assert [e["quantile"] for e in rows[0]["edge_inputs"]] == [0.1, 0.9]
 
 
@@ -350,7 +354,8 @@ def test_pre_dominated_pretrain_lies_outside_because_post_training_defaults_to_z
     merged = montecarlo.run_block(0, SEED, 50_000, model, facts)
     summary = montecarlo.summarize(merged)
     ledger = claims.build_ledger(assumptions.values, facts)
-    rows = montecarlo.outside_interval(summary, ledger, merged, assumptions.values)
+    quantiles = montecarlo.input_quantiles(merged)
+    rows = montecarlo.outside_interval(summary, ledger, quantiles, assumptions.values)
     row = next(r for r in rows if r["id"] == "appendix.pre_dominated_pretrain")
     assert row["ledger"] > row["p95"]
     assert "appendix.post_training_share" in [e["key"] for e in row["edge_inputs"]]
@@ -697,8 +702,8 @@ def test_outside_interval_skips_inputs_without_draws_and_keeps_looking():
     # draws (a point range), "a.edge" has its default above 95 of its 100 draws.
     summary = {"claims": {"c": {"value": {"p5": 1.0, "p95": 2.0}}}}
     ledger = [{"id": "c", "value": 10.0, "inputs": ["a.fixed", "a.edge"]}]
-    merged = {"input|a.edge": np.arange(100.0)}
-    out = montecarlo.outside_interval(summary, ledger, merged, {"a.fixed": 1.0, "a.edge": 96.0})
+    quantiles = montecarlo.input_quantiles({"input|a.edge": np.arange(100.0)})
+    out = montecarlo.outside_interval(summary, ledger, quantiles, {"a.fixed": 1.0, "a.edge": 96.0})
     assert out == [
         {
             "id": "c",
@@ -716,3 +721,29 @@ def test_outside_interval_checks_the_high_end_of_a_pair_after_a_low_end_inside()
     ledger = [{"id": "r", "value": [1.5, 9.0], "inputs": []}]
     out = montecarlo.outside_interval(summary, ledger, {}, {})
     assert [(o["part"], o["ledger"]) for o in out] == [("high", 9.0)]
+
+
+@given(
+    st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=300),
+    st.floats(-1.1e3, 1.1e3),
+    st.sampled_from([11, 101, 1001]),
+)
+def test_share_below_from_kept_quantiles_is_within_their_spacing(draws, value, points):
+    # What the value-reading part recovers from the merge's quantiles: the share of draws
+    # below a value, rounded down to the spacing of the kept probabilities.
+    draws = np.array(draws)
+    quantiles = montecarlo.input_quantiles({"input|k": draws}, points)["k"]
+    exact = np.mean(draws < value)
+    got = montecarlo.share_below(quantiles, value)
+    assert exact - 1.0 / (points - 1) - 1e-12 < got <= exact + 1e-12
+
+
+def test_share_below_by_hand():
+    # 0, 1, ..., 9 kept at 0, 0.1, ..., 1: 3 of 10 draws lie below 2.5; none below 0; all
+    # below 10; a value equal to a draw does not count it (strictly below).
+    quantiles = montecarlo.input_quantiles({"input|k": np.arange(10.0)}, 11)["k"]
+    assert quantiles == [0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]
+    assert montecarlo.share_below(quantiles, 2.5) == pytest.approx(0.3)
+    assert montecarlo.share_below(quantiles, 3.0) == pytest.approx(0.3)
+    assert montecarlo.share_below(quantiles, 0.0) == 0.0
+    assert montecarlo.share_below(quantiles, 10.0) == 1.0

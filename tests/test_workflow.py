@@ -107,14 +107,20 @@ def _dry_run_jobs(project):
     return jobs
 
 
-def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
-    project = _copy_project(tmp_path)
+def _built_copy(built, dest):
+    """A copy of the built project, its results and Snakemake's records included."""
+    project = _copy_project(dest)
     for sub in ("results", "paper/main.pdf", ".snakemake", "build"):
         src = built / sub
         if src.is_dir():
             shutil.copytree(src, project / sub, symlinks=True)
         elif src.exists():
             shutil.copy2(src, project / sub)
+    return project
+
+
+def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
+    project = _built_copy(built, tmp_path)
     path = project / "config" / "assumptions.yaml"
     text = path.read_text()
     path.write_text(
@@ -129,9 +135,32 @@ def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
     assert {"fit_pretrain_growth", "compute_claims"} <= _dry_run_jobs(project)
 
 
+RANGE_ONLY_JOBS = {"monte_carlo_shard", "merge_monte_carlo", "sobol_sensitivity"}
+EXCHANGE_RATE = "  exchange_rate:\n    value: 0.7\n"
+
+
+def test_a_value_edit_reruns_no_range_only_analysis_and_a_range_edit_reruns_each(built, tmp_path):
+    # The draws and the Sobol indices read the ranges; the tables beside the ledger read
+    # the values. A value edit re-runs only the latter, a range edit all of them.
+    project = _built_copy(built, tmp_path)
+    path = project / "config" / "assumptions.yaml"
+    text = path.read_text()
+    assert EXCHANGE_RATE + "    unit:" in text
+    path.write_text(text.replace(EXCHANGE_RATE, EXCHANGE_RATE.replace("0.7", "0.6")))
+    jobs = _dry_run_jobs(project)
+    assert {"compute_claims", "uncertainty_tables"} <= jobs
+    assert not RANGE_ONLY_JOBS & jobs
+    exchange_range = "    range: [0.5, 1.0]\n  jones_train_factor:"
+    assert exchange_range in text
+    path.write_text(text.replace(exchange_range, exchange_range.replace("1.0]", "0.9]")))
+    jobs = _dry_run_jobs(project)
+    assert RANGE_ONLY_JOBS | {"uncertainty_tables", "plot_sensitivity"} <= jobs
+    assert "compute_claims" not in jobs
+
+
 def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
     # A real edit: Snakemake ignores a newer mtime when the content matches its checksum.
-    kernel = built / "src" / "inference_scaling" / "lifetime.py"
+    kernel = built / "src" / "inference_scaling" / "model" / "lifetime.py"
     text = kernel.read_text()
     kernel.write_text(text + "# an edit\n")
     try:

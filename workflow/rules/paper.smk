@@ -28,7 +28,7 @@ rule build_paper:
         assumptions=out("assumptions.tex"),
         table=out("claims_table.tex"),
         uncertainty=out("uncertainty_table.tex"),
-        sensitivity=lambda w: f"results/{mc_owner(w.scenario)}/sensitivity_table.tex",
+        sensitivity=out("sensitivity_table.tex"),
         compare="results/compare.tex",
         overrides="results/scenario_overrides.tex",
         provenance=out("provenance.tex"),
@@ -51,7 +51,7 @@ rule build_paper:
         builddir="build/latex/{scenario}",
     shell:
         "workflow/scripts/run_latexmk.sh {params.results} {params.builddir} {output} "
-        "{input.figures} {input.sensitivity} {input.compare} {input.overrides} > {log:q} 2>&1"
+        "{input.figures} {input.compare} {input.overrides} > {log:q} 2>&1"
 
 
 rule publish_paper:

@@ -1,8 +1,10 @@
-"""Merge Monte Carlo shards and write uncertainty.json/.md and the LaTeX table."""
+"""Merge Monte Carlo shards into the draws' summary (uncertainty/draws.json).
 
-import json
+Reads only the draws, which depend on the ranges, not on the assumption values: a value
+edit leaves this job, and the shards it reads, alone (uncertainty_tables reads the values).
+"""
+
 import logging
-from pathlib import Path
 
 import numpy as np
 
@@ -27,13 +29,8 @@ def main(smk):
     merged = montecarlo.merge(load_blocks(smk.input.shards))
     summary = montecarlo.summarize(merged)
     summary["settings"] = dict(smk.params.settings)
-    ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
-    summary["outside_interval"] = montecarlo.outside_interval(
-        summary, ledger["claims"], merged, smk.params.assumptions
-    )
-    write_text(smk.output.json, latex.dump_json(summary))
-    write_text(smk.output.md, latex.uncertainty_markdown(summary, ledger))
-    write_text(smk.output.table, latex.uncertainty_table(summary, ledger))
+    summary["input_quantiles"] = montecarlo.input_quantiles(merged)
+    write_text(smk.output[0], latex.dump_json(summary))
     log.info(f"{summary['draws']} draws merged")
 
 

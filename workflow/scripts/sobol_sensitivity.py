@@ -1,8 +1,10 @@
-"""Sobol indices of the key claims and conclusions; thin wrapper around sensitivity."""
+"""Sobol indices of the key claims and conclusions; thin wrapper around sensitivity.
 
-import json
+Reads the ranges, never the ledger or the assumption values: the tables that name the
+outputs by their labels are uncertainty_tables'.
+"""
+
 import logging
-from pathlib import Path
 
 from inference_scaling.pipeline.io import write_text
 from inference_scaling.publish import latex
@@ -14,10 +16,7 @@ log = logging.getLogger(__name__)
 def main(smk):
     model, facts = sampling.job_model_and_facts(smk)
     result = sensitivity.analyse(model, facts, smk.params.sobol)
-    ledger = json.loads(Path(smk.input.ledger).read_text(encoding="utf-8"))
-    write_text(smk.output.json, latex.dump_json(result))
-    write_text(smk.output.md, latex.sensitivity_markdown(result, ledger))
-    write_text(smk.output.table, latex.sensitivity_table(result, ledger))
+    write_text(smk.output[0], latex.dump_json(result))
     log.info(f"{result['evaluations']} evaluations, {len(result['factors'])} factors")
 
 

@@ -95,14 +95,43 @@ def summarize(merged: Mapping[str, np.ndarray]) -> dict:
     return {"draws": n, "claims": claim_stats, "conclusions": probs}
 
 
-def outside_interval(summary, ledger, merged, values, edge=0.1) -> list[dict]:
+#: Evenly spaced probabilities, 0 to 1, at which the merge keeps each varying input's draws:
+#: enough to place a value among them to within 1 / (QUANTILE_POINTS - 1).
+QUANTILE_POINTS = 1001
+
+
+def input_quantiles(merged: Mapping[str, np.ndarray], points: int = QUANTILE_POINTS) -> dict:
+    """``{key: [q_0, ..., q_points-1]}`` for every varying input (``input|<key>`` draws): the
+    empirical inverse CDF at ``k / (points - 1)`` (each ``q_k`` an actual draw). What the
+    part of the analysis that reads the assumption values needs of the draws."""
+    out = {}
+    for key, arr in merged.items():
+        if key.startswith("input|"):
+            n = arr.size
+            # The ceil(n k / (points - 1))-th smallest draw, in integers (no rounding at the
+            # probabilities that hit a draw exactly).
+            rank = -(-n * np.arange(points) // (points - 1))
+            out[key.split("|", 1)[1]] = np.sort(arr)[np.maximum(rank - 1, 0)].tolist()
+    return out
+
+
+def share_below(quantiles, value) -> float:
+    """Share of the draws below ``value``, from their :func:`input_quantiles`, rounded down
+    to a multiple of ``1 / (len(quantiles) - 1)`` (so within that of the exact share): the
+    quantiles below ``value`` are those at probabilities up to the share, plus the minimum."""
+    below = int(np.searchsorted(np.asarray(quantiles, dtype=float), value, side="left"))
+    return max(below - 1, 0) / (len(quantiles) - 1)
+
+
+def outside_interval(summary, ledger, quantiles, values, edge=0.1) -> list[dict]:
     """Claims whose ledger value lies outside their own 5--95% interval, with the reason.
 
     The usual reason is not a bug but an input whose default sits in the outer ``edge`` of
     its own draws (e.g. at the end of its range, or where the joint share draw rarely goes),
-    so most draws move the claim the same way. ``merged`` holds the ``input|<key>`` draws.
-    Returns ``[{"id", "part", "ledger", "p5", "p95", "edge_inputs": [{"key", "value",
-    "quantile"}]}]``, ``quantile`` being the share of draws below the default.
+    so most draws move the claim the same way. ``quantiles`` are the inputs' draws as
+    :func:`input_quantiles` keeps them. Returns ``[{"id", "part", "ledger", "p5", "p95",
+    "edge_inputs": [{"key", "value", "quantile"}]}]``, ``quantile`` being the share of draws
+    below the default (:func:`share_below`).
     """
     out = []
     for rec in ledger:
@@ -115,10 +144,9 @@ def outside_interval(summary, ledger, merged, values, edge=0.1) -> list[dict]:
                 continue
             edges = []
             for key in rec["inputs"]:
-                draws = merged.get(f"input|{key}")
-                if draws is None:
+                if key not in quantiles:
                     continue
-                q = float(np.mean(draws < values[key]))
+                q = share_below(quantiles[key], values[key])
                 if q <= edge or q >= 1 - edge:
                     edges.append({"key": key, "value": values[key], "quantile": round(q, 3)})
             out.append(
