@@ -54,8 +54,9 @@ def read_builds(
 ) -> dict[str, dict]:
     """``{name: {"ledger": ..., "uncertainty": ... or None}}`` in the order given.
 
-    ``ledgers`` and ``uncertainties`` are paths (``claims.json``, ``uncertainty.json``) in the
-    order of ``names``; the first build is the reference the others are read against.
+    ``ledgers`` and ``uncertainties`` are paths (``claims.json``, and ``uncertainty.json`` or
+    the draws' summary ``uncertainty/draws.json``: only the conclusions' probabilities are
+    read) in the order of ``names``; the first build is the reference the others are read against.
     """
     if len(names) != len(ledgers) or (uncertainties and len(uncertainties) != len(names)):
         raise ValueError(
