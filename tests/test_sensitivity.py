@@ -139,3 +139,17 @@ def test_an_output_flat_on_both_base_matrices_gets_zero_indices_as_in_salib():
     y[1::4] = 1.0  # the A-with-B's-x1 rows
     ours = sensitivity.indices(spec, y, 10, 0.95, seed=3)
     assert all(v == 0.0 for f in ours.values() for v in f.values())
+
+
+@pytest.mark.parametrize(
+    "dim, n, seed", [(1, 8, 1), (3, 1024, 5), (10, 100, 7), (80, 512, 20250213), (200, 64, 99)]
+)
+def test_scrambled_sobol_is_scipys_bit_for_bit(dim, n, seed):
+    import warnings
+
+    from scipy.stats import qmc
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # n = 100 is not a power of 2: scipy warns
+        expected = qmc.Sobol(d=dim, scramble=True, seed=seed).random(n)
+    np.testing.assert_array_equal(sensitivity.scrambled_sobol(dim, n, seed), expected)

@@ -33,16 +33,77 @@ def problem(model: InputModel) -> dict:
     }
 
 
+#: Bits of each Sobol' coordinate (``scipy.stats.qmc.Sobol``'s default).
+SOBOL_BITS = 30
+
+
+def _direction_numbers(dim: int) -> np.ndarray:
+    """Joe and Kuo's direction numbers of the first ``dim`` dimensions, shape ``(dim,
+    SOBOL_BITS)``, as ``scipy.stats.qmc.Sobol`` derives them from the table scipy ships
+    (read from its file: importing ``scipy.stats`` costs a second of CPU per job)."""
+    import importlib.util
+    from pathlib import Path
+
+    scipy_dir = Path(importlib.util.find_spec("scipy").submodule_search_locations[0])
+    with np.load(scipy_dir / "stats" / "_sobol_direction_numbers.npz") as table:
+        poly, vinit = table["poly"][:dim], table["vinit"][:dim]
+    v = np.zeros((dim, SOBOL_BITS), dtype=np.uint64)
+    v[0, :] = 1
+    for d in range(1, dim):
+        p = int(poly[d])
+        degree = p.bit_length() - 1
+        v[d, :degree] = vinit[d, :degree]
+        for j in range(degree, SOBOL_BITS):  # Bratley and Fox's recurrence
+            new = int(v[d, j - degree])
+            for k in range(degree):
+                if (p >> (degree - 1 - k)) & 1:
+                    new ^= int(v[d, j - k - 1]) << (k + 1)
+            v[d, j] = new
+    return v << (SOBOL_BITS - 1 - np.arange(SOBOL_BITS, dtype=np.uint64))
+
+
+def _parity(x: np.ndarray) -> np.ndarray:
+    for shift in (32, 16, 8, 4, 2, 1):
+        x = x ^ (x >> np.uint64(shift))
+    return x & np.uint64(1)
+
+
+def scrambled_sobol(dim: int, n: int, seed: int) -> np.ndarray:
+    """The first ``n`` points, shape ``(n, dim)``, of the scrambled Sobol' sequence that
+    ``scipy.stats.qmc.Sobol(d=dim, scramble=True, seed=seed).random(n)`` gives (the base
+    of SALib's design), bit for bit: the same random digital shift and lower-triangular
+    matrices scramble the direction numbers (Owen's LMS + shift), and point ``i`` is the
+    shift XOR the scrambled directions of the bits of ``i``'s Gray code."""
+    rng = np.random.default_rng(seed)
+    powers = np.uint64(1) << np.arange(SOBOL_BITS, dtype=np.uint64)
+    shift_bits = rng.integers(2, size=(dim, SOBOL_BITS), dtype=np.uint32).astype(np.uint64)
+    shift = (shift_bits * powers).sum(axis=1)
+    ltm = np.tril(rng.integers(2, size=(dim, SOBOL_BITS, SOBOL_BITS), dtype=np.uint32))
+    ltm = ltm.astype(np.uint64)
+    ltm[:, np.arange(SOBOL_BITS), np.arange(SOBOL_BITS)] = 1
+    # Row p of a matrix, read with its first column as the top bit, gives bit 29 - p.
+    top_first = powers[::-1]
+    rows = (ltm * top_first).sum(axis=2)
+    directions = _direction_numbers(dim)
+    scrambled = np.empty_like(directions)
+    for j in range(SOBOL_BITS):
+        scrambled[:, j] = (_parity(rows & directions[:, j, None]) * top_first).sum(axis=1)
+    i = np.arange(n, dtype=np.uint64)
+    gray = i ^ (i >> np.uint64(1))
+    points = np.broadcast_to(shift, (n, dim)).copy()
+    for bit in range(SOBOL_BITS):
+        points[((gray >> np.uint64(bit)) & np.uint64(1)).astype(bool)] ^= scrambled[:, bit]
+    return points / float(1 << SOBOL_BITS)
+
+
 def design(model: InputModel, base_samples: int, seed: int) -> dict[str, np.ndarray]:
     """Saltelli's design (first and total order) as SALib's ``sample.sobol`` builds it:
     ``base_samples * (factors + 2)`` rows, per base point ``A``, then ``A`` with each
     factor's columns taken from ``B`` (one row per factor), then ``B``; ``A | B`` is a
     scrambled Sobol' sequence in twice as many dimensions as there are columns."""
-    from scipy.stats import qmc  # imported here: only this rule needs it
-
     spec = problem(model)
     n_cols = spec["num_vars"]
-    base = qmc.Sobol(d=2 * n_cols, scramble=True, seed=seed).random(base_samples)
+    base = scrambled_sobol(2 * n_cols, base_samples, seed)
     a, b = base[:, :n_cols], base[:, n_cols:]
     groups = np.array(spec["groups"])
     rows = [a] + [np.where(groups == f, b, a) for f in dict.fromkeys(spec["groups"])] + [b]
