@@ -1,8 +1,8 @@
 """Every uncertain input of the Monte Carlo, drawn from independent unit-uniform columns.
 
 Each input the analysis varies is fed by one or more *columns* of numbers ``u`` in [0, 1).
-The Monte Carlo fills the columns from a seeded generator, the Sobol analysis from SALib's
-quasi-random design; both then call :meth:`InputModel.transform`, so both see the same
+The Monte Carlo fills the columns from a seeded generator, the Sobol analysis from
+Saltelli's quasi-random design; both then call :meth:`InputModel.transform`, so both see the same
 distributions. The columns and what they become:
 
 - an assumption with a range ``[low, high]``: uniform, or uniform in log10 (``loguniform``);
