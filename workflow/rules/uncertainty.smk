@@ -34,7 +34,8 @@ rule merge_monte_carlo:
         code=script_code("merge_monte_carlo"),
         shards=mc_shards,
     output:
-        out("uncertainty/draws.json"),
+        summary=out("uncertainty/draws.json"),
+        quantiles=out("uncertainty/input_quantiles.json"),
     log:
         log_path("merge_monte_carlo"),
     benchmark:
@@ -84,6 +85,7 @@ rule uncertainty_tables:
     input:
         code=script_code("uncertainty_tables"),
         draws=lambda w: f"results/{mc_owner(w.scenario)}/uncertainty/draws.json",
+        quantiles=lambda w: f"results/{mc_owner(w.scenario)}/uncertainty/input_quantiles.json",
         sensitivity=lambda w: f"results/{mc_owner(w.scenario)}/sensitivity.json",
         ledger=out("claims.json"),
     output:

@@ -1,4 +1,5 @@
-"""Merge Monte Carlo shards into the draws' summary (uncertainty/draws.json).
+"""Merge Monte Carlo shards into the draws' summary (uncertainty/draws.json) and each
+input's quantiles (uncertainty/input_quantiles.json).
 
 Reads only the draws, which depend on the ranges, not on the assumption values: a value
 edit leaves this job, and the shards it reads, alone (uncertainty_tables reads the values).
@@ -29,8 +30,8 @@ def main(smk):
     merged = montecarlo.merge(load_blocks(smk.input.shards))
     summary = montecarlo.summarize(merged)
     summary["settings"] = dict(smk.params.settings)
-    summary["input_quantiles"] = montecarlo.input_quantiles(merged)
-    write_text(smk.output[0], latex.dump_json(summary))
+    write_text(smk.output.summary, latex.dump_json(summary))
+    write_text(smk.output.quantiles, latex.dump_json(montecarlo.input_quantiles(merged)))
     log.info(f"{summary['draws']} draws merged")
 
 

@@ -23,7 +23,7 @@ def _read(path):
 
 def main(smk):
     draws, ledger = _read(smk.input.draws), _read(smk.input.ledger)
-    quantiles = draws.pop("input_quantiles")
+    quantiles = _read(smk.input.quantiles)
     draws["outside_interval"] = montecarlo.outside_interval(
         draws, ledger["claims"], quantiles, smk.params.assumptions
     )
