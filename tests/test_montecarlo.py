@@ -424,6 +424,9 @@ def test_scale_maps_the_ends_and_the_middle():
     log = sampling.scale([0.0, 0.5, 1.0], 10.0, 1000.0, "loguniform")
     assert log == pytest.approx([10.0, 100.0, 1000.0])
     assert np.asarray(sampling.scale([0, 1], 2, 4)).dtype == np.float64
+    # A single draw as a plain number: the middle of [10, 1000] in log10 is 100.
+    assert sampling.scale(0.5, 10.0, 1000.0, "loguniform") == pytest.approx(100.0)
+    assert sampling.scale(0.25, 2.0, 4.0) == pytest.approx(2.5)
     with pytest.raises(ValueError, match=r"^unknown distribution 'normal'$"):
         sampling.scale(0.5, 1.0, 2.0, "normal")
 

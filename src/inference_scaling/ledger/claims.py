@@ -959,23 +959,23 @@ def _fit(a, name):
     return {k: a[f"chinchilla.{name}.{k}"] for k in ("E", "A", "B", "alpha", "beta")}
 
 
-def _tokens_per_param(target_loss, deployment_tokens, fit):
-    n, d = lifetime.lifetime_optimal_allocation(target_loss, deployment_tokens, **fit)
-    return d / n, d
-
-
 @claim("appendix.tokens_per_param_refit")
 def _(a):
     # The over-training row's two ratios again with Besiroglu et al.'s refit of the same law,
     # and the printed fit at the Chinchilla model's own loss: what moves 138 and 667 from ~20.
     refit, printed = _fit(a, "besiroglu2024"), _fit(a, "hoffmann2022")
     target = lifetime.chinchilla_loss(a["appendix.n_params"], a["appendix.n_tokens"], **refit)
-    optimal, tokens = _tokens_per_param(target, 0.0, refit)
-    deployment = a["appendix.deploy_to_train_ratio"] * STD_PRE * tokens / STD_INF
+    # Deployment uses r times the Chinchilla-optimal model's training compute (as above).
+    n0, d0, n, d = lifetime.overtraining_at_deployment_ratio(
+        target, a["appendix.deploy_to_train_ratio"], **refit
+    )
     n_chinchilla, d_chinchilla = a["chinchilla.model.n_params"], a["chinchilla.model.n_tokens"]
     at_chinchilla = lifetime.chinchilla_loss(n_chinchilla, d_chinchilla, **printed)
-    return optimal, {
-        "lifetime_tokens_per_param": _tokens_per_param(target, deployment, refit)[0],
-        "printed_at_chinchilla": _tokens_per_param(at_chinchilla, 0.0, printed)[0],
+    printed_n, printed_d, _, _ = lifetime.overtraining_at_deployment_ratio(
+        at_chinchilla, 0.0, **printed
+    )
+    return d0 / n0, {
+        "lifetime_tokens_per_param": d / n,
+        "printed_at_chinchilla": printed_d / printed_n,
         "chinchilla_model": d_chinchilla / n_chinchilla,
     }

@@ -34,12 +34,16 @@ T_TABLE_POINTS = 4096
 def scale(u, low, high, distribution="uniform"):
     """Map unit uniforms ``u`` onto ``[low, high]``, linearly or uniformly in log10."""
     u = np.asarray(u, dtype=float)
-    if distribution == "loguniform":
-        lo, hi = np.log10(low), np.log10(high)
-        return 10.0 ** (lo + u * (hi - lo))
-    if distribution != "uniform":
+    if distribution not in ("uniform", "loguniform"):
         raise ValueError(f"unknown distribution '{distribution}'")
-    return low + u * (high - low)
+    log = distribution == "loguniform"
+    lo, hi = (np.log10(low), np.log10(high)) if log else (low, high)
+    # In place on one new array: the same arithmetic as lo + u * (hi - lo), one allocation.
+    out = u * (hi - lo)
+    out += lo
+    if not log:
+        return out
+    return np.power(10.0, out, out=out) if isinstance(out, np.ndarray) else 10.0**out
 
 
 def check_shares(post, deployment: Mapping[str, object]) -> None:
@@ -209,7 +213,9 @@ class InputModel:
             out_facts.update(growth_facts)
         for key, err in self.fact_errors.items():
             if err > 0 and key in facts:
-                out_facts[key] = facts[key] * scale(u[f"data:{key}"], 1.0 - err, 1.0 + err)
+                factor = scale(u[f"data:{key}"], 1.0 - err, 1.0 + err)
+                factor *= facts[key]
+                out_facts[key] = factor
         return values, out_facts
 
 
