@@ -200,12 +200,13 @@ def paper_compile_seconds(project: Path) -> float:
     ]
     timed(cmd, project)
     main_tex = project / "paper" / "main.tex"
-    text = main_tex.read_text()
+    text, stat = main_tex.read_text(), main_tex.stat()
     main_tex.write_text(text + "\n% benchmark compile\n")
     try:
         seconds, _ = timed(cmd, project)
-    finally:
+    finally:  # as it was, time stamp included: the no-op rebuild that follows stays one
         main_tex.write_text(text)
+        os.utime(main_tex, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     return seconds
 
 
