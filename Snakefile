@@ -27,8 +27,6 @@ report: "workflow/report/workflow.rst"
 
 from inference_scaling.pipeline import buildlog
 
-buildlog.install(workflow)
-
 
 include: "workflow/rules/common.smk"
 
@@ -69,13 +67,10 @@ rule report:
         rules.compare_scenarios.output,
 
 
-onstart:
-    buildlog.attach(workflow)
-
-
+# The end-of-build summary, printed by the project's logger plugin (profiles/default).
 onsuccess:
-    print(buildlog.summary(SCENARIOS, SELECTED, ok=True), file=sys.stderr)
+    buildlog.finish(SCENARIOS, SELECTED, ok=True, log=log)
 
 
 onerror:
-    print(buildlog.summary(SCENARIOS, [], ok=False), file=sys.stderr)
+    buildlog.finish(SCENARIOS, [], ok=False, log=log)

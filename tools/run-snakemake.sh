@@ -7,7 +7,11 @@
 #   lock files left by a killed run are stale and are removed (a killed Snakemake never
 #   releases them, and would otherwise demand `snakemake --unlock`);
 # - the default profile (profiles/default) re-runs every job whose outputs were being
-#   written when it died (rerun-incomplete).
+#   written when it died (rerun-incomplete);
+# - Ctrl-C prints one line: the logger plugin prints "interrupted; run `make` to resume"
+#   instead of the stopped jobs' errors, and under make this script then exits 0, because
+#   make, which the terminal interrupted too, stops by itself; a failure exit would add
+#   make's own "*** [Makefile:NN: all] Error 1".
 set -euo pipefail
 mkdir -p .snakemake
 exec 9>.snakemake/make.lock
@@ -16,4 +20,13 @@ if ! flock -n 9; then
     exit 1
 fi
 rm -rf .snakemake/locks
-exec "${VENV:-.venv}/bin/snakemake" "$@"
+interrupted=0
+trap 'interrupted=1' INT
+status=0
+"${VENV:-.venv}/bin/snakemake" "$@" || status=$?
+if [ "$status" != 0 ] && [ "$interrupted" = 1 ]; then
+    [ -n "${MAKELEVEL:-}" ] && exit 0
+    trap - INT
+    kill -INT $$
+fi
+exit "$status"

@@ -1,138 +1,102 @@
-"""What a build prints: one progress line per job, start and end lines per scenario, and the
-full Snakemake log kept in results/logs/snakemake.log.
+"""What a build prints: a progress bar in a terminal, one line per finished job otherwise,
+warnings and errors (a failing job's log included), one line when interrupted, and the
+end-of-build summary per scenario.
 
-The Snakefile calls :func:`attach` from ``onstart:`` (the DAG is known then) and
-:func:`summary` from ``onsuccess:``/``onerror:``. The terminal stays quiet (the default
-profile sets ``quiet: [rules, host, progress]``); these handlers see every record anyway,
-because Snakemake filters per handler.
+Snakemake hands its log records to the project's logger plugin
+(``snakemake_logger_plugin_inference_scaling``, selected by ``logger:`` in
+profiles/default), which feeds the events to :class:`Progress` and prints what it returns;
+the Snakefile's ``onsuccess:``/``onerror:`` call :func:`finish`, which logs the request
+for :func:`summary`, so it is printed after the last progress line. Nothing here reads
+Snakemake's internals: only the events of ``snakemake-interface-logger-plugins``.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import sys
 import time
 from pathlib import Path
 
-FULL_LOG = Path("results/logs/snakemake.log")
-
-
-def _event(record) -> str:
-    event = getattr(record, "event", None)
-    return getattr(event, "value", str(event or ""))
-
-
-class Terminal(logging.Handler):
-    """Prints ``[ k/n] scenario  rule`` as each job finishes and a line when a scenario's
-    first job starts and when its last one ends; with ``echo`` (Snakemake itself prints
-    nothing: ``quiet: all``) also warnings, errors (a failing job's log included) and
-    "Nothing to be done"."""
-
-    def __init__(self, echo: bool, stream=None):
-        super().__init__(logging.INFO)
-        self.echo = echo
-        self.stream = stream or sys.stderr
-        self.jobs: dict[int, tuple[str, str]] = {}
-        self.started: set[str] = set()
-        self.formatter_ = None
-
-    def start(self, jobs: dict[int, tuple[str, str]], formatter) -> None:
-        self.jobs = jobs  # jobid -> (scenario, rule)
-        self.total = len(jobs)
-        self.left: dict[str, int] = {}
-        for scenario, _ in jobs.values():
-            self.left[scenario] = self.left.get(scenario, 0) + 1
-        self.started: set[str] = set()
-        self.done = 0
-        self.t0 = time.monotonic()
-        self.formatter_ = formatter
-
-    def _say(self, text: str) -> None:
-        self.stream.write(text + "\n")
-        self.stream.flush()
-
-    def emit(self, record) -> None:
-        event = _event(record)
-        if event == "job_info" and self.jobs:
-            job = self.jobs.get(getattr(record, "jobid", None))
-            if job and job[0] and job[0] not in self.started:
-                self.started.add(job[0])
-                self._say(f"== {job[0]}: started ({self.left[job[0]]} jobs)")
-        elif event == "job_finished" and self.jobs:
-            job = self.jobs.get(getattr(record, "job_id", None))
-            if job is None:
-                return
-            scenario, rule = job
-            self.done += 1
-            width = len(str(self.total))
-            elapsed = time.monotonic() - self.t0
-            self._say(
-                f"[{self.done:>{width}}/{self.total}] {scenario:<22} {rule} ({elapsed:.0f} s)"
-            )
-            self.left[scenario] -= 1
-            if scenario and self.left[scenario] == 0:
-                self._say(f"== {scenario}: finished")
-        elif self.echo and (
-            record.levelno >= logging.WARNING or "Nothing to be done" in str(record.msg)
-        ):
-            formatter = self.formatter_ or logging.Formatter("%(message)s")
-            text = formatter.format(record)
-            if text:
-                self._say(text)
-
-
-_TERMINAL: list[Terminal] = []
-
-
-def install(workflow) -> None:
-    """At parse time: the terminal handler (once per process)."""
-    if _TERMINAL:
-        return
-    quiet = {str(q).lower() for q in (workflow.output_settings.quiet or ())}
-    terminal = Terminal(echo=any("all" in q for q in quiet))
-    logging.getLogger("snakemake.logging").addHandler(terminal)
-    _TERMINAL.append(terminal)
-
-
 # Target rules: they run nothing, so they are not counted.
-TARGET_RULES = {"all", "compare", "report"}
+TARGET_RULES = frozenset({"all", "compare", "report"})
+# Printed instead of the tracebacks of the jobs a Ctrl-C stops.
+INTERRUPTED = "interrupted; run `make` to resume"
+# The attribute of the log record that asks the plugin for the summary (see finish).
+SUMMARY_REQUEST = "inference_scaling_summary"
 
 
-def _scenario_of(job) -> str:
+def scenario_of(rule: str, wildcards: dict) -> str:
     """The scenario a job belongs to ("" for the comparison, which spans them all)."""
-    if job.rule.name == "publish_paper":
+    if rule == "publish_paper":
         return "default"
-    return dict(job.wildcards.items()).get("scenario", "")
+    return str((wildcards or {}).get("scenario", ""))
 
 
-def attach(workflow) -> None:
-    """At the start of a run (onstart:): the jobs to follow and the full log file."""
-    from snakemake.logging import DefaultFormatter
+class Progress:
+    """A run followed through Snakemake's log events: the job count from the run's job
+    stats (``run_info``), each job's scenario and rule when it starts (``job_info``), and
+    one numbered line as each finishes (``job_finished``)."""
 
-    install(workflow)
-    dag = workflow.dag
-    jobs = {
-        dag.jobid(job): (_scenario_of(job), job.rule.name)
-        for job in dag.needrun_jobs()
-        if job.rule.name not in TARGET_RULES
-    }
-    formatter = DefaultFormatter(set(), True)
-    _TERMINAL[0].start(jobs, formatter)
-    FULL_LOG.parent.mkdir(parents=True, exist_ok=True)
-    full = logging.FileHandler(FULL_LOG, mode="w", encoding="utf-8")
-    full.setFormatter(formatter)
-    full.setLevel(logging.INFO)
-    logging.getLogger("snakemake.logging").addHandler(full)
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.t0 = clock()
+        self.total = 0
+        self.done = 0
+        self.jobs: dict[int, tuple[str, str]] = {}  # jobid -> (scenario, rule)
+        self.running: dict[int, tuple[str, str]] = {}
+        self.scenarios: list[str] = []  # in the order their first job started
+
+    def plan(self, stats: dict) -> None:
+        """The run's job stats (rule -> count, and "total"), target rules left out."""
+        self.total = int(stats.get("total", 0)) - sum(int(stats.get(r, 0)) for r in TARGET_RULES)
+        self.t0 = self.clock()
+
+    def started(self, jobid: int, rule: str, wildcards: dict) -> str | None:
+        """A job starts; returns ``== <scenario>: started`` for its scenario's first job."""
+        if rule in TARGET_RULES:
+            return None
+        job = (scenario_of(rule, wildcards), rule)
+        self.jobs[jobid] = self.running[jobid] = job
+        if job[0] and job[0] not in self.scenarios:
+            self.scenarios.append(job[0])
+            return f"== {job[0]}: started"
+        return None
+
+    def finished(self, jobid: int) -> str | None:
+        """A job finished: ``[ k/n] scenario rule (elapsed s)``."""
+        job = self.jobs.get(jobid)
+        if job is None:
+            return None
+        self.running.pop(jobid, None)
+        self.done += 1
+        total = max(self.total, self.done)
+        scenario, rule = job
+        return (
+            f"[{self.done:>{len(str(total))}}/{total}] {scenario:<22} {rule} "
+            f"({self.clock() - self.t0:.0f} s)"
+        )
+
+    def bar(self, width: int) -> str:
+        """One terminal line of at most ``width`` characters: a bar, the count, the
+        elapsed time and the jobs running."""
+        total = max(self.total, self.done, 1)
+        cells = 20
+        full = cells * self.done // total
+        head = (
+            f"[{'#' * full}{'-' * (cells - full)}] {self.done}/{total} "
+            f"{self.clock() - self.t0:.0f} s"
+        )
+        running = ", ".join(f"{s} {r}".strip() for s, r in self.running.values())
+        line = f"{head}  {running}" if running else head
+        return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
 
 
-def summary(scenarios, selected, ok: bool) -> str:
-    """End-of-build lines: per scenario built in this run or selected (in the order of
-    ``scenarios``), its paper, the ledger's verdicts (by basis, evidence and cause) and, for a
-    fork, the rows and conclusions that differ from the default build's; on failure, where
-    the logs are."""
+def summary(scenarios, selected, ok: bool, built=(), log=None) -> str:
+    """End-of-build lines: per scenario built in this run (``built``) or selected (in the
+    order of ``scenarios``), its paper, the ledger's verdicts (by basis, evidence and cause)
+    and, for a fork, the rows and conclusions that differ from the default build's; on
+    failure, where the logs are; ``log``: Snakemake's full log of the run."""
     lines = []
-    built = set(_TERMINAL[0].started) if _TERMINAL else set()
+    built = set(built)
     for name in (s for s in scenarios if s in built or s in selected):
         ledger = Path("results") / name / "claims.json"
         pdf = "paper/main.pdf" if name == "default" else f"results/{name}/paper/main.pdf"
@@ -143,8 +107,32 @@ def summary(scenarios, selected, ok: bool) -> str:
             if changes:  # a fork: what it changes against the default build
                 verdict += f"; against the default build: {changes}"
             lines.append(f"{name}: {pdf}\n  {verdict} — see {ledger.with_suffix('.md')}")
+    where = f"full log: {_relative(log)}" if log else "no full log (Snakemake wrote none)"
     if not ok:
-        lines.append(f"build failed: the failing job's log is shown above; full log {FULL_LOG}")
+        lines.append(f"build failed: the failing job's log is shown above; {where}")
     else:
-        lines.append(f"full log: {FULL_LOG}")
+        lines.append(where)
     return "\n".join(lines)
+
+
+def _relative(path) -> str:
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def finish(scenarios, selected, ok: bool, log=()) -> None:
+    """From ``onsuccess:``/``onerror:``: log the end of the build. The plugin prints
+    :func:`summary` with the scenarios it saw built; any other handler (Snakemake's full
+    log file) gets the summary of the selected scenarios."""
+    from snakemake.logging import logger
+
+    request = {
+        "scenarios": list(scenarios),
+        "selected": list(selected),
+        "ok": ok,
+        "log": next(iter(log or ()), None),
+    }
+    logger.info(summary(**request), extra={SUMMARY_REQUEST: request})
