@@ -7,7 +7,13 @@ the script, the job's params and wildcards; ``FILES`` (``params.io``) its input 
 names kept. Both may also be one JSON object. The script runs as
 ``__main__`` with a ``snakemake`` object that offers the same ``input``, ``output``,
 ``params``, ``wildcards`` and ``log`` as Snakemake's own, so it also runs under ``script:``.
-Importing Snakemake in every job costs about half a second; this costs nothing.
+
+What it saves, measured (Snakemake 9.27, CPU time user+sys of the job's process, median of
+15-30 runs on 2 loaded cores): ``script:``'s preamble, which unpickles Snakemake's objects
+and so imports ``snakemake``, takes 0.145 s for an empty script against 0.061 s here; for a
+real job (plot_o1_aime, which imports numpy and matplotlib anyway) 1.106 s against 1.073 s.
+So about 0.03-0.08 s per job, 1-3 % of a figure job: far less than the 0.5 s it saved when
+Snakemake's import was slow, but still a saving, and the job's traceback lands in its log.
 
 Everything the script logs through :mod:`logging`, and the traceback of an uncaught
 exception, goes to ``LOG``, the rule's ``log:`` file, which Snakemake shows when a job fails.
