@@ -112,7 +112,8 @@ def test_build_completes_without_network(offline_build):
 
 def _make_killed(project, pattern, sig, delay):
     """Start `make`, wait for a progress line matching ``pattern``, then after
-    ``delay`` seconds send ``sig`` to make and every process it started."""
+    ``delay`` seconds send ``sig`` to make and every process it started; returns what
+    the build printed after that."""
     proc = subprocess.Popen(
         MAKE,
         cwd=project,
@@ -129,10 +130,10 @@ def _make_killed(project, pattern, sig, delay):
             time.sleep(delay)
             os.killpg(proc.pid, sig)
             break
-    proc.stdout.read()
+    after = proc.stdout.read()
     proc.wait(timeout=120)
     assert proc.returncode != 0, f"no line matched {pattern!r}:\n{''.join(seen)[-3000:]}"
-    return "".join(seen)
+    return after
 
 
 # (progress line to wait for, seconds to wait after it): the growth fit done, a figure done,
@@ -175,3 +176,13 @@ def test_a_second_concurrent_build_is_refused(offline_build):
         holder.wait()
     assert run.returncode != 0
     assert "another build is running" in run.stderr
+
+
+def test_ctrl_c_prints_one_line(tmp_path):
+    """Ctrl-C in a terminal sends SIGINT to make, Snakemake and every job at once: the build
+    stops with one line and no tracebacks (the stopped jobs' logs are not shown)."""
+    project = _copy_project(tmp_path / "project")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    # "== default: started" is printed as the first job starts; SIGINT while it runs.
+    after = _make_killed(project, r"== default: started", signal.SIGINT, 1.0)
+    assert after.splitlines() == ["interrupted; run `make` to resume"], after[-3000:]
