@@ -61,6 +61,7 @@ def test_make_clean_removes_everything_generated(tmp_path):
         "dist/arxiv.tar.gz",
         "paper/main.pdf",
         ".snakemake/log/x",
+        ".cache/review/x",
     ]
     for rel in [*generated, "paper/main.tex", "config/assumptions.yaml"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -157,6 +157,25 @@ def test_readme_edit_changes_nothing(history):
     assert "nothing a reader sees changed" in run.stdout
 
 
+def test_a_second_diff_against_the_same_base_reuses_its_build(history):
+    project, commits = history
+    _diff(project, commits, "readme")  # builds the base, unless an earlier test did
+    key = commits["prose"][:12]
+    caches = [p for p in (project / ".cache" / "review").glob(f"{key}-*") if p.is_dir()]
+    assert len(caches) == 1, caches
+    snakemake_runs = sorted((caches[0] / ".snakemake" / "log").iterdir())
+    run, out = _diff(project, commits, "readme")
+    # The base was not built again: Snakemake did not even start in it.
+    assert sorted((caches[0] / ".snakemake" / "log").iterdir()) == snakemake_runs
+    log = (out / "diff.log").read_text()
+    assert f"reusing its build in .cache/review/{caches[0].name}" in log
+    # The terminal gets the summary, the progress lines go to the log.
+    terminal = run.stdout + run.stderr
+    assert "nothing a reader sees changed" in run.stdout
+    assert not re.search(r"^\[ *\d+/\d+\]", terminal, re.M)
+    assert len(terminal.splitlines()) <= 3, terminal
+
+
 def test_diff_rejects_an_unknown_ref(history):
     project, _ = history
     run = subprocess.run(

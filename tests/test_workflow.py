@@ -307,6 +307,59 @@ def test_quiet_progress_and_full_log(built, tmp_path):
     assert "rule build_paper" in full or "Rule: build_paper" in full
 
 
+# What a build may leave in $HOME: package managers' download caches, nothing else.
+HOME_ALLOWED = (".cache/uv", ".cache/pip")
+
+
+def test_a_build_writes_nothing_into_home(built, tmp_path):
+    """A figure, a notebook (Jupyter kernel, IPython) and the paper (LaTeX), rebuilt with
+    an empty $HOME: every tool's state goes into the project or a temporary directory."""
+    project = _copy_project(tmp_path / "project")
+    shutil.copytree(built / "results", project / "results", symlinks=True)
+    shutil.copytree(built / ".snakemake", project / ".snakemake", symlinks=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    targets = [
+        "results/default/figures/fig_o1_aime.pdf",
+        "results/default/notebooks/arc_agi.executed.ipynb",
+        "results/default/paper/main.pdf",
+    ]
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "VENV": str(Path(sys.executable).parent.parent),
+        "SOURCE_DATE_EPOCH": "1700000000",
+    }
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", *HOME_TOOL_VARIABLES):
+        env.pop(name, None)
+    run = subprocess.run(
+        ["tools/run-snakemake.sh", "--cores", "2", "--force", *targets],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert len([line for line in run.stderr.splitlines() if line.startswith("[")]) >= 3
+    written = sorted(
+        str(path.relative_to(home))
+        for path in home.rglob("*")
+        if not str(path.relative_to(home)).startswith(HOME_ALLOWED)
+        and not any(allowed.startswith(f"{path.relative_to(home)}/") for allowed in HOME_ALLOWED)
+    )
+    assert written == []
+    assert (project / ".cache" / "matplotlib").is_dir(), "matplotlib's cache is the project's"
+
+
+HOME_TOOL_VARIABLES = (
+    "MPLCONFIGDIR",
+    "IPYTHONDIR",
+    "JUPYTER_CONFIG_DIR",
+    "JUPYTER_DATA_DIR",
+    "JUPYTER_RUNTIME_DIR",
+)
+
+
 def test_html_report_shows_every_figure_table_and_the_comparison(built):
     # Only the scenario built above is kept, so the comparison needs no other scenario build.
     for spec in (built / "config" / "scenarios").glob("*.yaml"):

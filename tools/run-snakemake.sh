@@ -20,6 +20,9 @@ if ! flock -n 9; then
     exit 1
 fi
 rm -rf .snakemake/locks
+# Snakemake keeps its source cache under $XDG_CACHE_HOME (default ~/.cache): keep it in the
+# project too (the Snakefile points the jobs' Jupyter, IPython and matplotlib there).
+export XDG_CACHE_HOME="$PWD/.cache"
 interrupted=0
 trap 'interrupted=1' INT
 status=0

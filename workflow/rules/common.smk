@@ -85,6 +85,19 @@ if USE_CONDA:
         )
     )
 
+# Nothing a job runs writes into $HOME: Jupyter's and IPython's directories (kernel
+# connection files, profile, history) and matplotlib's configuration and font cache live in
+# the project's .cache/ (gitignored; `make clean` removes it). This also keeps a user's own
+# matplotlibrc or IPython startup files out of the build. Jobs inherit this environment.
+_STATE = os.path.abspath(".cache")
+os.environ.update(
+    MPLCONFIGDIR=os.path.join(_STATE, "matplotlib"),
+    IPYTHONDIR=os.path.join(_STATE, "ipython"),
+    JUPYTER_CONFIG_DIR=os.path.join(_STATE, "jupyter", "config"),
+    JUPYTER_DATA_DIR=os.path.join(_STATE, "jupyter", "data"),
+    JUPYTER_RUNTIME_DIR=os.path.join(_STATE, "jupyter", "runtime"),
+)
+
 
 def out(name):
     """Path pattern of a result of one scenario's build: results/{scenario}/<name>."""
