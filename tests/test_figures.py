@@ -1,38 +1,28 @@
 """Figures: every plotting function runs on the shipped data, writes a deterministic vector
 PDF, and annotates the numbers the ledger reports."""
 
+import dis
+import inspect
+import json
 import re
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
 
 from inference_scaling.model import lifetime
 from inference_scaling.pipeline import datasets
+from inference_scaling.pipeline.job import Job
+from inference_scaling.publish.figures.registry import FIGURES, RESULTS
 from inference_scaling.publish.latex import format_number
 
-FIGURE_NAMES = [
-    "fig_o1_aime",
-    "fig_arc_agi",
-    "fig_ida_ladder",
-    "fig_lifetime_compute",
-    "fig_cost_multipliers",
-    "fig_threshold_equivalence",
-    "fig_frontier_growth",
-    "fig_overtraining",
-]
-#: Figures drawn by the uncertainty rules (workflow/rules/uncertainty.smk), held to the same
-#: print-size, type-size and collision tests.
-UNCERTAINTY_FIGURES = ["fig_sensitivity"]
-PRINTED = FIGURE_NAMES + UNCERTAINTY_FIGURES
-
-
-OVERTRAINING_LABELS = {
-    "hoffmann2022": "Hoffmann et al. 2022 fit",
-    "besiroglu2024": "Besiroglu et al. 2024 refit",
-}
+#: Every figure of the paper: the registry's entries, each held to the print-size,
+#: type-size and collision tests below.
+PRINTED = list(FIGURES)
 
 
 def _sobol_result(key_claims):
@@ -64,63 +54,73 @@ def _sobol_result(key_claims):
     return {"claims": claims, "conclusions": {}, "factors": [], "settings": {}}
 
 
-@pytest.fixture(scope="module")
-def figs(assumptions, ledger, growth, uncertainty):
-    """Every figure, drawn by its package function from the shipped data and the ledger."""
-    from inference_scaling.publish.figures import data, essay, model
-    from inference_scaling.publish.figures import growth as growth_fig
-    from inference_scaling.publish.figures import uncertainty as uncertainty_fig
-
-    a = assumptions.values
-    value = {c["id"]: c["value"] for c in ledger}
-    record = {c["id"]: c for c in ledger}
-    fits, chinchilla = data.chinchilla_fits()
-    return {
-        "fig_o1_aime": essay.o1_aime(datasets.o1_aime()),
-        "fig_arc_agi": essay.arc_agi(
-            datasets.arc_results(), data.printed(record["thresholds.o3_multiplier"])
-        ),
-        "fig_ida_ladder": essay.ida_ladder(
-            datasets.alphago_elo(), datasets.alphago_run(), value["ida.iterations"]
-        ),
-        "fig_lifetime_compute": model.lifetime_compute(
-            a["appendix.n_params"], a["appendix.n_tokens"], a["appendix.tokens_per_deployment"]
-        ),
-        "fig_cost_multipliers": model.cost_multipliers(
-            a["appendix.scale_factor"],
-            a["appendix.param_exponent"],
-            a["appendix.post_training_share"],
-            a["appendix.pre_dominated_share"],
-            a["appendix.deploy_dominated_share"],
-        ),
-        "fig_threshold_equivalence": model.threshold_equivalence(
-            [1e23, 1e24, 1e25],
-            a["era.exchange_rate"],
-            (
-                1.0 / a["era.inference_ooms_per_training_oom_max"],
-                1.0 / a["era.inference_ooms_per_training_oom_min"],
-            ),
-            a["thresholds.eu_flop"],
-            a["thresholds.us_flop"],
-            a["thresholds.base_model_flop"],
-            a["thresholds.amplified_inference_ooms"],
-        ),
-        "fig_frontier_growth": growth_fig.frontier_growth(
-            datasets.notable_models(),
-            growth,
-            int(a["era.frontier_top_n"]),
-            a["era.fit_start_year"],
-            a["era.fit_end_year"],
-        ),
-        "fig_overtraining": model.overtraining(
-            {OVERTRAINING_LABELS[k]: v for k, v in fits.items()},
-            chinchilla,
-            *lifetime.STANDARD_COEFFICIENTS,
-        ),
-        "fig_sensitivity": uncertainty_fig.sobol_chart(
-            _sobol_result(uncertainty["sobol"]["key_claims"])
-        ),
+def figure_job(name, results: dict, values, out) -> Job:
+    """The job the workflow runs for figure ``name`` (see workflow/rules/common.smk), with the
+    shipped data, the result files in ``results`` and the assumption ``values``."""
+    entry = FIGURES[name]
+    inputs = {k: str(ROOT / path) for k, path in entry.data.items()}
+    inputs |= {result: str(results[result]) for result in entry.results}
+    spec = {
+        "script": entry.script or "workflow/scripts/plot_figure.py",
+        "wildcards": {"scenario": "default", "figure": name},
+        "params": entry.job_params(values),
+        "input": {"items": list(inputs.values()), "names": inputs},
+        "output": {"items": [str(out / f"{name}.pdf")], "names": {}},
     }
+    return Job(spec, str(out / f"{name}.log"))
+
+
+def draw(name, job):
+    """Figure ``name`` drawn as its job draws it: its registry function, or its own script's
+    ``main`` (whose figure is caught before it is written)."""
+    entry = FIGURES[name]
+    if entry.draw is not None:
+        return entry.draw(job)
+    from inference_scaling.publish.figures import style
+
+    drawn = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(style, "save_pdf", lambda fig, path, log=None: drawn.append(fig))
+        runpy.run_path(str(ROOT / entry.script))["main"](job)
+    (fig,) = drawn
+    return fig
+
+
+@pytest.fixture(scope="module")
+def results(ledger, growth, uncertainty, tmp_path_factory):
+    """The result files figures read, from the computed ledger and growth fits and a
+    hand-made Sobol result."""
+    out = tmp_path_factory.mktemp("results")
+    content = {
+        "ledger": {"claims": ledger},
+        "growth": growth,
+        "sensitivity": _sobol_result(uncertainty["sobol"]["key_claims"]),
+    }
+    assert set(content) == set(RESULTS)
+    paths = {}
+    for name, data in content.items():
+        paths[name] = out / RESULTS[name]
+        paths[name].write_text(json.dumps(data, default=float), encoding="utf-8")
+    return paths
+
+
+class Drawn(dict):
+    """Figures by name, each drawn when first asked for (``-k fig_x`` draws one figure)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, name):
+        self[name] = self.make(name)
+        return self[name]
+
+
+@pytest.fixture(scope="module")
+def figs(assumptions, results, tmp_path_factory):
+    """Every figure of the registry, drawn by its job's code from the shipped data."""
+    out = tmp_path_factory.mktemp("figures")
+    return Drawn(lambda name: draw(name, figure_job(name, results, assumptions.values, out)))
 
 
 def _texts(fig):
@@ -135,18 +135,111 @@ def _texts(fig):
     return "\n".join(out)
 
 
-def test_every_figure_has_a_rule_and_a_function(figs):
-    rules = (ROOT / "workflow" / "rules" / "figures.smk").read_text()
-    # Each figure is listed once in FIGURE_NAMES of the rules and drawn by one rule, whose
-    # output goes through figure_output() so it appears in the HTML report.
-    assert sorted(set(re.findall(r'"(fig_\w+)"', rules))) == sorted(FIGURE_NAMES)
-    assert sorted(re.findall(r'figure_output\(\s*"(fig_\w+)"', rules)) == sorted(FIGURE_NAMES)
-    assert sorted(figs) == sorted(PRINTED)
-    uncertainty_rules = (ROOT / "workflow" / "rules" / "uncertainty.smk").read_text()
-    for name in UNCERTAINTY_FIGURES:
-        assert re.search(rf'figure_output\(\s*"{name}"', uncertainty_rules), name
-    for name in PRINTED:
-        assert (ROOT / "workflow" / "scripts" / f"plot_{name[4:]}.py").is_file()
+def test_every_figure_is_drawn_by_the_one_figure_rule():
+    rules = (ROOT / "workflow" / "rules").glob("*.smk")
+    text = "\n".join(path.read_text() for path in rules)
+    # One rule draws every figure; no rule or rule file names a figure.
+    assert re.findall(r"^rule (plot_\w+):", text, re.M) == ["plot_figure"]
+    assert 'out("figures/{figure}.pdf")' in text
+    assert not re.search(r"fig_\w+", text)
+    for name, entry in FIGURES.items():
+        assert name.startswith("fig_") and re.fullmatch(r"\w+", name)
+        if entry.script:
+            assert (ROOT / entry.script).is_file(), name
+        for path in entry.data.values():
+            assert (ROOT / path).is_file(), (name, path)
+
+
+def test_a_figure_name_is_written_in_at_most_three_files():
+    """Outside tests/ and paper/, a figure's name appears in the registry and at most two more
+    files (a path the README names, for example), never in a rule, script or caption file."""
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    files = [f for f in files if not f.startswith(("tests/", "paper/")) and (ROOT / f).is_file()]
+    for name in FIGURES:
+        naming = set()
+        for f in files:
+            text = (ROOT / f).read_bytes().decode("utf-8", errors="replace")
+            if name in f or name in text:
+                naming.add(f)
+        assert "src/inference_scaling/publish/figures/registry.py" in naming
+        assert len(naming) <= 3, (name, sorted(naming))
+
+
+def test_draw_functions_call_no_other_function_of_the_registry():
+    """The workflow follows the imports of a figure's own function only: a draw function
+    imports what it uses and calls nothing else of the registry module."""
+    from inference_scaling.publish.figures import registry
+
+    def globals_read(code) -> set[str]:
+        names = {
+            i.argval for i in dis.get_instructions(code) if i.opname in ("LOAD_GLOBAL", "LOAD_NAME")
+        }
+        for const in code.co_consts:
+            if inspect.iscode(const):
+                names |= globals_read(const)
+        return names
+
+    def calls_the_registry(job):
+        return FIGURES["fig_o1_aime"].draw(job)
+
+    assert "FIGURES" in globals_read(calls_the_registry.__code__)
+    for name, entry in FIGURES.items():
+        if entry.draw is None:
+            continue
+        assert entry.draw is getattr(registry, name)
+        used = {n for n in globals_read(entry.draw.__code__) if hasattr(registry, n)}
+        assert not used, f"{name} uses registry names {sorted(used)}"
+
+
+def test_code_digest_follows_the_code_not_the_caption_or_comments():
+    from inference_scaling.publish.figures import registry
+
+    def draw_a(job):
+        return job.input.data  # a comment
+
+    def draw_b(job):
+        # another comment
+        return job.input.data
+
+    def draw_c(job):
+        return job.input.other
+
+    kw = {"title": "t", "data": {"data": "data/o1_aime.csv"}}
+    a = registry.Figure(name="a", caption="one", draw=draw_a, **kw)
+    b = registry.Figure(name="a", caption="two", draw=draw_b, **kw)
+    c = registry.Figure(name="a", caption="one", draw=draw_c, **kw)
+    assert a.code_digest() == b.code_digest() != c.code_digest()
+    assert a.job_params({})["code"] == a.code_digest()
+
+
+def test_registry_rejects_a_bad_entry():
+    from inference_scaling.publish.figures import registry
+
+    with pytest.raises(ValueError, match="either a draw function or a script"):
+        registry.Figure(name="x", title="t", caption="c")
+    with pytest.raises(ValueError, match="unknown results"):
+        registry.Figure(name="x", title="t", caption="c", script="s.py", results=("claims",))
+    with pytest.raises(ValueError, match="registered twice"):
+        registry.add(FIGURES["fig_o1_aime"])
+
+
+def test_every_caption_names_the_inputs_the_figure_reads():
+    for name, entry in FIGURES.items():
+        files = {k: f"data/{k}.csv" for k in entry.data}
+        files |= {k: f"results/default/{RESULTS[k]}" for k in entry.results}
+        text = entry.caption_text(SimpleNamespace(**files))
+        for path in files.values():
+            assert f"``{path}``" in text, (name, path)
+        for key in entry.keys:
+            assert key in text, (name, key)
+        assert "{" not in text and name in text
+        assert text.startswith("**"), "a caption opens with its title in bold"
 
 
 def test_save_writes_deterministic_vector_pdf(tmp_path, monkeypatch):
@@ -314,11 +407,12 @@ def pdfs(figs, tmp_path_factory):
     from inference_scaling.publish.figures import style
 
     out = tmp_path_factory.mktemp("pdfs")
-    paths = {}
-    for name, fig in figs.items():
-        paths[name] = out / f"{name}.pdf"
-        style.save_pdf(fig, paths[name])
-    return paths
+
+    def save(name):
+        style.save_pdf(figs[name], out / f"{name}.pdf")
+        return out / f"{name}.pdf"
+
+    return Drawn(save)
 
 
 @pytest.mark.parametrize("name", PRINTED)

@@ -47,19 +47,6 @@ def test_crossover_scales_with_tokens_and_inversely_with_inference(d, i, k):
     assert lt.crossover_deployments(d, k * i) == pytest.approx(lt.crossover_deployments(d, i) / k)
 
 
-def test_chinchilla_allocation_splits_compute():
-    n, d = lt.chinchilla_allocation(10.0)
-    assert n == pytest.approx(10**0.5) and d == pytest.approx(10**0.5)
-    n, d = lt.chinchilla_allocation(10.0, 0.73)
-    assert n * d == pytest.approx(10.0)
-
-
-@given(k=factors, a=exponents)
-def test_allocation_conserves_compute(k, a):
-    n, d = lt.chinchilla_allocation(k, a)
-    assert n * d == pytest.approx(k, rel=1e-9)
-
-
 def test_limiting_regimes_of_the_cost_multipliers():
     assert lt.pretraining_cost_multiplier(10, 0.0) == pytest.approx(10)
     assert lt.inference_cost_multiplier(10, 0.0) == pytest.approx(1)
@@ -208,16 +195,6 @@ def test_kaplan_exponent_is_pinned_to_the_published_073(root):
     assert assumptions["appendix"]["param_exponent"]["range"][1] == 0.73
 
 
-def test_parameter_and_data_exponents_are_not_interchangeable():
-    # At a = 0.73 and k = 100: N x 100^0.73 = 28.84, D x 100^0.27 = 3.467 (hand values).
-    n, d = lt.chinchilla_allocation(100.0, 0.73)
-    assert n == pytest.approx(28.840, rel=1e-4)
-    assert d == pytest.approx(3.4674, rel=1e-4)
-    # an explicit token exponent is used as given, not derived from the parameter exponent
-    n, d = lt.chinchilla_allocation(100.0, 0.6, token_exponent=0.5)
-    assert (n, d) == (pytest.approx(15.849, rel=1e-4), pytest.approx(10.0))
-
-
 def test_pretraining_multiplier_uses_the_parameter_exponent_for_deployment():
     # All deployment (s = 1) at a = 0.73: only N grows, so the multiplier is 10^0.73 = 5.370,
     # not 10^0.27 = 1.862.
@@ -289,8 +266,6 @@ HUGE_INTS = [10**25, 10**26]
         lambda: lt.pretraining_compute(HUGE_INTS, 2),
         lambda: lt.deployment_compute(1, HUGE_INTS, 2),
         lambda: lt.crossover_deployments(HUGE_INTS, 10),
-        lambda: lt.chinchilla_allocation(HUGE_INTS)[0],
-        lambda: lt.chinchilla_allocation(HUGE_INTS)[1],
         lambda: lt.pretraining_cost_multiplier(HUGE_INTS, 0.5),
         lambda: lt.inference_cost_multiplier(HUGE_INTS, 0.5),
         lambda: lt.breakeven_deployment_share(HUGE_INTS),

@@ -49,7 +49,10 @@ def _copy_project(dest: Path, light: bool = True) -> Path:
 
 
 def _snakemake(cwd, *args, check=True):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    # The copy's own package, not the checkout's (installed editable), so that an edit of
+    # the copy's code reaches Snakemake and the jobs.
+    path = os.pathsep.join(filter(None, [str(Path(cwd) / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": path}
     run = subprocess.run(
         [SNAKEMAKE, "--cores", "2", *args], cwd=cwd, capture_output=True, text=True, env=env
     )
@@ -107,6 +110,27 @@ def _dry_run_jobs(project):
     return jobs
 
 
+def _pending(project, *args):
+    """Output files that a run of ``args`` would (re)make, from Snakemake's summary."""
+    run = _snakemake(project, "--summary", *args)
+    pending = set()
+    for line in run.stdout.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 6 and fields[5] == "update pending":
+            pending.add(fields[0])
+    return pending
+
+
+def _figures(paths):
+    """``{build: {figure names}}`` of the figure PDFs among ``paths``."""
+    out = {}
+    for path in paths:
+        parts = Path(path).parts
+        if len(parts) == 4 and parts[2] == "figures":
+            out.setdefault(parts[1], set()).add(Path(path).stem)
+    return out
+
+
 def _built_copy(built, dest):
     """A copy of the built project, its results and Snakemake's records included."""
     project = _copy_project(dest)
@@ -129,6 +153,11 @@ def test_changing_one_assumption_reruns_only_its_jobs(built, tmp_path):
     jobs = _dry_run_jobs(project)
     assert "fit_pretrain_growth" not in jobs
     assert {"compute_claims", "build_paper", "write_provenance"} <= jobs
+    # Of the figures, those that read the exchange rate or the ledger are redrawn (the Sobol
+    # chart reads the ranges, not the values).
+    assert _figures(_pending(project)) == {
+        "default": {"fig_threshold_equivalence", "fig_arc_agi", "fig_ida_ladder"}
+    }
     path.write_text(
         text.replace("    value: 10\n    unit: models", "    value: 12\n    unit: models")
     )
@@ -154,8 +183,16 @@ def test_a_value_edit_reruns_no_range_only_analysis_and_a_range_edit_reruns_each
     assert exchange_range in text
     path.write_text(text.replace(exchange_range, exchange_range.replace("1.0]", "0.9]")))
     jobs = _dry_run_jobs(project)
-    assert RANGE_ONLY_JOBS | {"uncertainty_tables", "plot_sensitivity"} <= jobs
+    assert RANGE_ONLY_JOBS | {"uncertainty_tables"} <= jobs
+    assert "fig_sensitivity" in _figures(_pending(project))["default"]
     assert "compute_claims" not in jobs
+
+
+def _edit(path, old, new):
+    text = path.read_text()
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1))
+    return text
 
 
 def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
@@ -165,11 +202,31 @@ def test_editing_a_kernel_reruns_exactly_the_jobs_that_import_it(built):
     kernel.write_text(text + "# an edit\n")
     try:
         jobs = _dry_run_jobs(built)
+        figures = _figures(_pending(built))["default"]
     finally:
         kernel.write_text(text)
-    assert {"compute_claims", "monte_carlo_shard", "plot_lifetime_compute", "build_paper"} <= jobs
+    assert {"compute_claims", "monte_carlo_shard", "plot_figure", "build_paper"} <= jobs
     # The growth fit and the digitized o1 chart do not import the lifetime kernel.
-    assert not {"fit_pretrain_growth", "plot_o1_aime"} & jobs
+    assert "fit_pretrain_growth" not in jobs
+    assert {"fig_lifetime_compute", "fig_cost_multipliers", "fig_overtraining"} <= figures
+    assert not {"fig_o1_aime", "fig_frontier_growth"} & figures
+
+
+def test_editing_one_registry_entry_redraws_that_figure_only(built):
+    """A figure's draw function is tracked by its code, so an edit of one entry's function
+    redraws that figure; a caption edit or a new entry redraws nothing."""
+    registry = built / "src" / "inference_scaling" / "publish" / "figures" / "registry.py"
+    text = _edit(
+        registry,
+        "\n    return essay.o1_aime(datasets.o1_aime(job.input.data))\n",
+        "\n    panels = datasets.o1_aime(job.input.data)\n    return essay.o1_aime(panels)\n",
+    )
+    try:
+        assert _figures(_pending(built)) == {"default": {"fig_o1_aime"}}
+        registry.write_text(text.replace("**Over-training when", "**Over-training, when", 1))
+        assert _pending(built) == set()
+    finally:
+        registry.write_text(text)
 
 
 def test_bad_assumption_stops_before_any_job(tmp_path):
@@ -262,21 +319,25 @@ def test_compare_is_one_dag_sharing_unchanged_jobs(built):
     n = len(list((built / "config" / "scenarios").glob("*.yaml"))) + 1
     assert counts["compute_claims"] == n and counts["build_paper"] == n
     assert counts["compare_scenarios"] == 1
-    # No shipped scenario touches the growth fit or the digitized o1 chart.
-    assert counts["fit_pretrain_growth"] == 1 and counts["plot_o1_aime"] == 1
+    assert counts["fit_pretrain_growth"] == 1
+    figures = _figures(_pending(built, "compare", "--forceall"))
+    drawn = {name: sorted(b for b in figures if name in figures[b]) for name in figures["default"]}
+    # No shipped scenario touches the digitized o1 chart; every scenario has its own ledger.
+    assert drawn["fig_o1_aime"] == ["default"] and len(drawn["fig_arc_agi"]) == n
     # Of the shipped scenarios only heavy_deployment changes the lifetime figure's inputs
     # (N, D and tokens per deployment; the figure draws no coefficients).
-    assert counts["plot_lifetime_compute"] == 2
+    assert drawn["fig_lifetime_compute"] == ["default", "heavy_deployment"]
+    assert sum(len(builds) for builds in drawn.values()) == counts["plot_figure"]
 
 
 def test_a_failing_job_leaves_its_traceback_in_its_log(built, tmp_path):
     project = _copy_project(tmp_path)
-    script = project / "workflow" / "scripts" / "plot_o1_aime.py"
-    script.write_text(script.read_text().replace("def main(smk):\n", "def main(smk):\n    1 / 0\n"))
+    registry = project / "src" / "inference_scaling" / "publish" / "figures" / "registry.py"
+    _edit(registry, "\ndef fig_o1_aime(job):\n", "\ndef fig_o1_aime(job):\n    1 / 0\n")
     target = "results/default/figures/fig_o1_aime.pdf"
     run = _snakemake(project, target, check=False)
     assert run.returncode != 0
-    log = (project / "results" / "default" / "logs" / "plot_o1_aime.log").read_text()
+    log = (project / "results" / "default" / "logs" / "fig_o1_aime.log").read_text()
     assert "Traceback" in log and "ZeroDivisionError" in log
     # ...and Snakemake shows that log (show-failed-logs in profiles/default).
     assert "ZeroDivisionError" in run.stdout + run.stderr

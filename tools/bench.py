@@ -67,7 +67,9 @@ def timed(cmd, cwd, repeat=1, env=None) -> tuple[float, str]:
     times, out = [], ""
     for _ in range(repeat):
         start = time.perf_counter()
-        run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env or ENV)
+        # The copy's own package (an edit of its code must reach Snakemake and the jobs).
+        env_run = {**(env or ENV), "PYTHONPATH": str(Path(cwd) / "src")}
+        run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env_run)
         times.append(time.perf_counter() - start)
         if run.returncode:
             raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{run.stderr[-2000:]}")
@@ -227,8 +229,12 @@ def measure(project: Path) -> tuple[dict, list[tuple[str, float, str]], list[str
     with open(project / "paper" / "main.tex", "a") as handle:
         handle.write("\n% benchmark edit\n")
     step("paper-text edit → PDF")
-    script = project / "workflow" / "scripts" / "plot_o1_aime.py"
-    script.write_text(script.read_text() + "\n# benchmark edit\n")
+    # A change of what one figure's draw function does (a comment would redraw nothing).
+    edit(
+        project / "src" / "inference_scaling" / "publish" / "figures" / "registry.py",
+        "\n    return essay.o1_aime(datasets.o1_aime(job.input.data))\n",
+        "\n    panels = datasets.o1_aime(job.input.data)\n    return essay.o1_aime(panels)\n",
+    )
     step("one-figure edit → PDF")
     edit(
         project / "config" / "assumptions.yaml",

@@ -9,6 +9,7 @@ the jobs using it; a job whose inputs a scenario leaves unchanged is not repeate
 scenario uses the default build's file (see ``shared``).
 """
 
+import functools
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from snakemake.settings.types import DeploymentMethod
 
 from inference_scaling.pipeline.code_deps import module_sources, package_sources
 from inference_scaling.pipeline.config import ConfigError, load_scenarios, load_uncertainty
+from inference_scaling.publish.figures import registry
 
 
 def _stop(message):
@@ -159,6 +161,11 @@ def job_files(wildcards, input, output):
     return json.dumps({"input": _named(input), "output": _named(output)}, sort_keys=True)
 
 
+def _job_spec(script, wildcards, params):
+    spec = {"script": script, "wildcards": dict(wildcards.items()), "params": params}
+    return json.dumps(spec, sort_keys=True)
+
+
 def job(script, **params):
     """``params: job=job(...)`` of a rule that runs workflow/scripts/<script>.py through
     ``RUN_JOB``: the script, the wildcards and ``params`` (values, or functions of the
@@ -166,16 +173,10 @@ def job(script, **params):
     assumption re-runs exactly the jobs given it (see inference_scaling.pipeline.job)."""
 
     def spec(wildcards):
-        return json.dumps(
-            {
-                "script": f"workflow/scripts/{script}.py",
-                "wildcards": dict(wildcards.items()),
-                "params": {
-                    key: value(wildcards) if callable(value) else value
-                    for key, value in params.items()
-                },
-            },
-            sort_keys=True,
+        return _job_spec(
+            f"workflow/scripts/{script}.py",
+            wildcards,
+            {key: value(wildcards) if callable(value) else value for key, value in params.items()},
         )
 
     return spec
@@ -188,18 +189,6 @@ RUN_JOB = (
     f"{PYTHON} -m inference_scaling.pipeline.job {{log:q}} {{params.job:q}} {{params.io:q}} "
     ">> {log:q} 2>&1"
 )
-
-
-def figure_output(name, title):
-    """The PDF of figure ``name``, shown in the HTML report (snakemake --report) under
-    Figures with the caption workflow/report/<name>.rst. Snakemake resolves a caption path
-    against the directory of the file defining the rule: all rules live in workflow/rules/."""
-    return report(
-        out(f"figures/{name}.pdf"),
-        caption=f"../report/{name}.rst",
-        category="Figures",
-        labels={"figure": title, "build": "{scenario}"},
-    )
 
 
 def _git_commit():
@@ -269,59 +258,68 @@ INPUT_SETTINGS = {
 }
 
 
-# Figures (workflow/rules/figures.smk)
-LIFETIME_KEYS = ("appendix.n_params", "appendix.n_tokens", "appendix.tokens_per_deployment")
-COST_KEYS = (
-    "appendix.scale_factor",
-    "appendix.param_exponent",
-    "appendix.post_training_share",
-    "appendix.pre_dominated_share",
-    "appendix.deploy_dominated_share",
-)
-THRESHOLD_KEYS = (
-    "era.exchange_rate",
-    "era.inference_ooms_per_training_oom_min",
-    "era.inference_ooms_per_training_oom_max",
-    "thresholds.eu_flop",
-    "thresholds.us_flop",
-    "thresholds.base_model_flop",
-    "thresholds.amplified_inference_ooms",
-)
-# Figure -> the assumptions it reads, or None when it reads the scenario's ledger.
-FIGURE_KEYS = {
-    "fig_o1_aime": (),
-    "fig_arc_agi": None,
-    "fig_ida_ladder": None,
-    "fig_lifetime_compute": LIFETIME_KEYS,
-    "fig_cost_multipliers": COST_KEYS,
-    "fig_threshold_equivalence": THRESHOLD_KEYS,
-    "fig_frontier_growth": GROWTH_KEYS,
-    "fig_overtraining": (),
-    "fig_sensitivity": None,
+# Figures (workflow/rules/figures.smk), one per entry of the figure registry
+# (src/inference_scaling/publish/figures/registry.py).
+FIGURES = registry.FIGURES
+FIGURE_SCRIPT = "workflow/scripts/plot_figure.py"
+# The results a figure may read (registry.RESULTS), by name: which build's file a scenario
+# reads. The ledger is every scenario's own; the growth fit and the Sobol indices are the
+# default build's unless the scenario changes what they read.
+RESULT_BUILD = {
+    "ledger": lambda scenario: scenario,
+    "growth": lambda scenario: owner(scenario, *GROWTH_KEYS),
+    "sensitivity": lambda scenario: mc_owner(scenario),
 }
-FIGURE_NAMES = list(FIGURE_KEYS)
-# Figures whose build is decided otherwise: the Sobol chart reads the Monte Carlo's inputs
-# (ranges, distributions, growth), not the scenario's values (mc_owner, defined below).
-FIGURE_OWNER = {"fig_sensitivity": lambda scenario: mc_owner(scenario)}
+if set(RESULT_BUILD) != set(registry.RESULTS):
+    _stop(f"workflow/rules/common.smk: RESULT_BUILD does not cover {sorted(registry.RESULTS)}")
+
+
+def figure_build(name, scenario):
+    """The build whose PDF of figure ``name`` the paper of ``scenario`` shows: the default
+    build's when the scenario leaves the figure's assumptions and results unchanged."""
+    entry = FIGURES[name]
+    builds = {owner(scenario, *entry.keys)}
+    builds |= {RESULT_BUILD[result](scenario) for result in entry.results}
+    return scenario if scenario in builds else "default"
 
 
 def figure_path(name, scenario):
     """The PDF of figure ``name`` that the paper of ``scenario`` shows."""
-    keys = FIGURE_KEYS[name]
-    if name in FIGURE_OWNER:
-        build = FIGURE_OWNER[name](scenario)
-    else:
-        build = scenario if keys is None else owner(scenario, *keys)
-    return f"results/{build}/figures/{name}.pdf"
+    return f"results/{figure_build(name, scenario)}/figures/{name}.pdf"
 
 
 def figure_paths(scenario):
-    return [figure_path(name, scenario) for name in FIGURE_NAMES]
+    return [figure_path(name, scenario) for name in FIGURES]
 
 
-def base_models(w):
-    """Base models drawn in figure 7: the example's, one OOM below and one above."""
-    return [VALUES[w.scenario]["thresholds.base_model_flop"] * f for f in (0.1, 1.0, 10.0)]
+@functools.cache
+def figure_code(name):
+    """Package files figure ``name``'s job runs: the script's imports and, of the registry,
+    its top level and the figure's own draw function (whose code is a parameter, so that
+    editing another entry or a caption redraws nothing); or, for a figure drawn by its own
+    script, that script and what it imports."""
+    entry = FIGURES[name]
+    if entry.script:
+        return (*package_sources(entry.script), entry.script)
+    files = package_sources(FIGURE_SCRIPT, calls={registry.__name__: entry.draw.__name__})
+    return (*(f for f in files if f != registry.SOURCE), FIGURE_SCRIPT)
+
+
+def figure_inputs(w):
+    """``input: unpack(figure_inputs)``: the figure's code, data files and results."""
+    entry = FIGURES[w.figure]
+    files = {"code": list(figure_code(w.figure)), **entry.data}
+    for result in entry.results:
+        build = RESULT_BUILD[result](w.scenario)
+        files[result] = f"results/{build}/{registry.RESULTS[result]}"
+    return files
+
+
+def figure_job(w):
+    """``params: job=figure_job``: the script that draws figure ``w.figure`` and its
+    parameters (the values of its assumptions, and its draw function's code)."""
+    entry = FIGURES[w.figure]
+    return _job_spec(entry.script or FIGURE_SCRIPT, w, entry.job_params(VALUES[w.scenario]))
 
 
 # Notebooks (workflow/rules/notebooks.smk)

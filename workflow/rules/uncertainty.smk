@@ -106,22 +106,3 @@ rule uncertainty_tables:
     shell:
         RUN_JOB
 
-
-rule plot_sensitivity:
-    """Bar chart of the Sobol indices of the key claims (from sensitivity.json)."""
-    input:
-        code=script_code("plot_sensitivity"),
-        data=out("sensitivity.json"),
-    output:
-        figure_output("fig_sensitivity", "global sensitivity of key claims (Sobol)"),
-    log:
-        log_path("plot_sensitivity"),
-    benchmark:
-        bench_path("plot_sensitivity")
-    conda:
-        ENV
-    params:
-        io=job_files,
-        job=job("plot_sensitivity"),
-    shell:
-        RUN_JOB

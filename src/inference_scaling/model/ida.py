@@ -19,12 +19,6 @@ def elo_expected_score(rating, opponent_rating):
     return 1.0 / (1.0 + 10.0 ** (diff / ELO_SCALE))
 
 
-def elo_difference_for_score(score):
-    """Rating difference that gives an expected ``score`` [Elo]: the inverse of the above."""
-    p = np.asarray(score, dtype=float)
-    return ELO_SCALE * np.log10(p / (1.0 - p))
-
-
 def amplification_iterations(total_games, games_per_iteration):
     """Number of amplify-then-distill iterations [iterations].
 

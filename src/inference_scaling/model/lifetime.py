@@ -71,18 +71,6 @@ def single_deployment_token_budget(n_tokens, c_pre=1.0, c_inf=1.0):
     return crossover_deployments(n_tokens, 1.0, c_pre, c_inf)
 
 
-def chinchilla_allocation(compute_factor, param_exponent=0.5, token_exponent=None):
-    """Multipliers ``(N', D')`` of parameters and tokens when pre-training compute grows by k.
-
-    Compute-optimal training scales ``N ∝ C^a`` and ``D ∝ C^b`` with ``a + b = 1``
-    (Hoffmann et al. 2022 find ``a ≈ b ≈ 0.5``; Kaplan et al. 2020 ``a ≈ 0.73``).
-    ``token_exponent`` defaults to ``1 - param_exponent``. Returns two dimensionless arrays.
-    """
-    k = np.asarray(compute_factor, dtype=float)
-    b = 1.0 - np.asarray(param_exponent) if token_exponent is None else token_exponent
-    return k**param_exponent, k**b
-
-
 def deployment_ooms_per_pretraining_oom(param_exponent=0.5):
     """OOMs of extra deployment compute per OOM of extra pre-training compute.
 

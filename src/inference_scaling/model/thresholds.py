@@ -1,7 +1,10 @@
 """Training-compute thresholds and inference-scaled "effective" compute.
 
 The essay's rule of thumb: effective OOMs = OOMs of pre-training + r × OOMs of inference,
-with exchange rate ``r ≈ 0.7`` (plausibly 0.5--1). OOM means log10 of FLOP.
+with exchange rate ``r`` (the essay's ≈ 0.7, plausibly 0.5--1: ``era.exchange_rate`` and its
+range in config/assumptions.yaml, which every caller passes). OOM means log10 of FLOP.
+Whether a model crosses a threshold is a comparison of effective OOMs with the threshold's
+log10 (the conclusions in ``inference_scaling.ledger.conclusions``).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 
-def effective_ooms(pretraining_ooms, inference_ooms, exchange_rate=0.7):
+def effective_ooms(pretraining_ooms, inference_ooms, exchange_rate):
     """Pre-training-equivalent OOMs of a model with ``inference_ooms`` of extra inference [OOM].
 
     ``pretraining_ooms`` is log10 of the pre-training compute [log10 FLOP];
@@ -18,14 +21,14 @@ def effective_ooms(pretraining_ooms, inference_ooms, exchange_rate=0.7):
     return np.asarray(pretraining_ooms, dtype=float) + exchange_rate * np.asarray(inference_ooms)
 
 
-def effective_compute(pretraining_flop, inference_multiplier, exchange_rate=0.7):
+def effective_compute(pretraining_flop, inference_multiplier, exchange_rate):
     """Pre-training-equivalent compute of an inference-scaled model [FLOP]."""
     return 10.0 ** effective_ooms(
         np.log10(pretraining_flop), np.log10(inference_multiplier), exchange_rate
     )
 
 
-def required_inference_multiplier(pretraining_flop, target_flop, exchange_rate=0.7):
+def required_inference_multiplier(pretraining_flop, target_flop, exchange_rate):
     """Inference multiplier that makes a model perform like one pre-trained on ``target_flop``.
 
     Inverts :func:`effective_compute`: ``10 ** ((log10 target - log10 base) / r)``
@@ -33,10 +36,3 @@ def required_inference_multiplier(pretraining_flop, target_flop, exchange_rate=0
     """
     gap = np.log10(target_flop) - np.log10(pretraining_flop)
     return 10.0 ** (gap / np.asarray(exchange_rate, dtype=float))
-
-
-def crosses_threshold(pretraining_flop, inference_multiplier, threshold_flop, exchange_rate=0.7):
-    """Whether the inference-scaled model performs like one above ``threshold_flop`` [bool]."""
-    return effective_compute(pretraining_flop, inference_multiplier, exchange_rate) >= (
-        threshold_flop
-    )

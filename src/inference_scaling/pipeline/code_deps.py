@@ -5,6 +5,11 @@ imports does: a fix in ``lifetime.py`` would leave a stale ledger. Rules therefo
 ``code=script_code(...)``, the closure of the script's imports inside this package, found by
 reading the sources (``ast``, nothing is imported or executed), plus the package's data
 files (``essay_claims.yaml``) that a module of the closure names.
+
+A module of small functions that each import what they use, such as the figure registry
+(``publish/figures/registry.py``), can be followed for one function only (``calls``): then
+its top level and that function count, not its other functions, so each figure's job
+depends on the code that figure runs and not on the code of the others.
 """
 
 from __future__ import annotations
@@ -35,8 +40,12 @@ def imported_modules(source: str, module: str | None = None, path: Path = Path("
     """Absolute names of the package modules that ``source`` imports (``module`` is its own
     dotted name, needed to resolve relative imports; ``path`` tells a package from a module).
     For ``from A import b`` both ``A`` and ``A.b`` are returned: ``b`` may be a submodule."""
+    return _imports(ast.walk(ast.parse(source)), module, path)
+
+
+def _imports(nodes, module: str | None, path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in nodes:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -52,6 +61,33 @@ def imported_modules(source: str, module: str | None = None, path: Path = Path("
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
     return {n for n in names if n == PACKAGE or n.startswith(PACKAGE + ".")}
+
+
+def _outside_functions(tree: ast.Module, function: str):
+    """The nodes of ``tree`` except the bodies of its top-level functions other than
+    ``function`` (their decorators and default values are kept: they run on import)."""
+    nodes = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name != function:
+            for part in [*stmt.decorator_list, *stmt.args.defaults, *stmt.args.kw_defaults]:
+                if part is not None:
+                    nodes += ast.walk(part)
+        else:
+            nodes += ast.walk(stmt)
+    return nodes
+
+
+def function_imports(source: str, function: str, module: str, path: Path) -> set[str]:
+    """Package modules that importing ``source`` (module ``module`` at ``path``) and calling its
+    top-level function ``function`` imports: the module's top level and that function's body,
+    not its other functions."""
+    tree = ast.parse(source)
+    if not any(
+        isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == function
+        for n in tree.body
+    ):
+        raise ValueError(f"{path}: no top-level function {function!r}")
+    return _imports(_outside_functions(tree, function), module, path)
 
 
 @cache
@@ -73,9 +109,11 @@ def _file_deps(path: Path, module: str, src: Path) -> tuple[frozenset[str], froz
     )
 
 
-def _closure(names, root) -> list[str]:
+def _closure(names, root, calls=None) -> list[str]:
     """Files of the package modules ``names`` and of everything they import, transitively,
-    with parent packages' ``__init__.py`` and the data files those modules name."""
+    with parent packages' ``__init__.py`` and the data files those modules name. A module
+    in ``calls`` (module -> function) contributes its top level and that function only."""
+    calls = calls or {}
     src = Path(root) / "src"
     files: set[Path] = set()
     seen: set[str] = set()
@@ -88,7 +126,12 @@ def _closure(names, root) -> list[str]:
         path = _module_file(name, src)
         if path is None:  # an imported function or class, not a module
             continue
-        imports, data = _file_deps(path, name, src)
+        if name in calls:
+            text = path.read_text(encoding="utf-8")
+            imports = function_imports(text, calls[name], name, path)
+            data = frozenset(p for p in _data_files(src / PACKAGE) if p.name in text)
+        else:
+            imports, data = _file_deps(path, name, src)
         files.add(path)
         files.update(data)
         # Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
@@ -98,10 +141,11 @@ def _closure(names, root) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in files)
 
 
-def package_sources(script, root=".") -> list[str]:
+def package_sources(script, root=".", calls=None) -> list[str]:
     """Package files (paths relative to ``root``, sorted) that the script or notebook source
-    ``script`` runs through its imports of the package."""
-    return _closure(imported_modules(Path(script).read_text(encoding="utf-8")), root)
+    ``script`` runs through its imports of the package; ``calls`` maps a module the script
+    imports to the one function of it that the script calls (see :func:`function_imports`)."""
+    return _closure(imported_modules(Path(script).read_text(encoding="utf-8")), root, calls)
 
 
 def module_sources(module: str, root=".") -> list[str]:

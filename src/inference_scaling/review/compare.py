@@ -1,7 +1,9 @@
 """How far each scenario moves the essay's claims and conclusions, with values.
 
-One table, written three ways from the same rows (Markdown for reading, HTML for the report,
-a booktabs LaTeX table with caption for the paper):
+One table, written two ways from the same rows (Markdown for reading, which the rule
+compare_scenarios also renders as the report's HTML page with
+``inference_scaling.publish.report_pages``, and a booktabs LaTeX table with caption for the
+paper):
 
 - per claim: the essay's value, then the recomputed value and verdict in every build;
 - per conclusion: its statement in words, whether it holds in every build, and the Monte
