@@ -105,4 +105,3 @@ rule uncertainty_tables:
         job=job("uncertainty_tables", assumptions=lambda w: VALUES[w.scenario]),
     shell:
         RUN_JOB
-
