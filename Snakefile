@@ -43,6 +43,7 @@ include: "workflow/rules/notebooks.smk"
 include: "workflow/rules/paper.smk"
 include: "workflow/rules/uncertainty.smk"
 include: "workflow/rules/report.smk"
+include: "workflow/rules/html.smk"
 
 
 rule all:
@@ -57,6 +58,12 @@ rule compare:
     input:
         [products(name) for name in SCENARIOS],
         rules.compare_scenarios.output,
+
+
+rule html:
+    """The HTML edition of the default build's paper: results/default/html/index.html."""
+    input:
+        "results/default/html",
 
 
 rule report:

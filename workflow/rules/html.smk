@@ -1,0 +1,114 @@
+# Links from each number and figure to its derivation (links.tex, for the PDF and the HTML
+# edition) and the HTML edition itself (`make html`): LaTeXML converts the paper's sources,
+# beside a ledger page and a rendered assumptions file.
+
+from types import SimpleNamespace
+
+
+def figure_rule(name):
+    """The name of the rule drawing figure ``name``: fig_o1_aime is drawn by plot_o1_aime,
+    with workflow/scripts/plot_o1_aime.py."""
+    return "plot_" + name.removeprefix("fig_")
+
+
+FIGURE_SCRIPTS = [f"workflow/scripts/{figure_rule(n)}.py" for n in FIGURE_NAMES]
+
+
+def figure_inputs(w):
+    """Per figure: its script and the data files its rule reads (the build's own results
+    included), from the figure rules. Until the figure registry lands this is the one place
+    that knows which data a figure draws."""
+    specs = {}
+    for name in FIGURE_NAMES:
+        drawer = figure_rule(name)
+        # The build whose figure this scenario shows (its own, or the default's).
+        build = SimpleNamespace(scenario=figure_path(name, w.scenario).split("/")[1])
+        files = []
+        for item in getattr(rules, drawer).input:
+            item = item(build) if callable(item) else item
+            for path in [item] if isinstance(item, str) else item:
+                path = path.format(scenario=build.scenario)
+                if not (path.endswith(".py") or path.startswith("src/")):
+                    files.append(path)
+        specs[name] = {"script": f"workflow/scripts/{drawer}.py", "data": files}
+    return specs
+
+
+rule write_links:
+    """links.tex: number links to the ledger table, ledger rows and figure captions to code."""
+    input:
+        code=script_code("write_links"),
+        ledger=out("claims.json"),
+        citation="CITATION.cff",
+        scripts=FIGURE_SCRIPTS,
+    output:
+        out("links.tex"),
+    log:
+        log_path("write_links"),
+    conda:
+        ENV
+    params:
+        io=job_files,
+        job=job(
+            "write_links",
+            figures=figure_inputs,
+            provenance=lambda w: provenance(w.scenario),
+            html_edition=False,
+        ),
+    shell:
+        RUN_JOB
+
+
+rule build_html:
+    """The HTML edition: results/{scenario}/html/index.html (LaTeXML, MathML, SVG figures),
+    ledger.html and assumptions.html, every number linked to its ledger entry."""
+    input:
+        **LEDGER_CSVS,
+        code=script_code("build_html"),
+        tex="paper/main.tex",
+        sections=sorted(glob.glob("paper/sections/*.tex")),
+        bib="paper/references.bib",
+        ledger=out("claims.json"),
+        uncertainty_json=lambda w: f"results/{w.scenario}/uncertainty.json",
+        sensitivity_json=lambda w: f"results/{mc_owner(w.scenario)}/sensitivity.json",
+        growth=GROWTH,
+        grid=GRID,
+        citation="CITATION.cff",
+        scripts=FIGURE_SCRIPTS,
+        tex_inputs=lambda w: [
+            f"results/{w.scenario}/{name}"
+            for name in (
+                "claims.tex",
+                "assumptions.tex",
+                "claims_table.tex",
+                "uncertainty_table.tex",
+                "provenance.tex",
+            )
+        ]
+        + [
+            f"results/{mc_owner(w.scenario)}/sensitivity_table.tex",
+            "results/compare.tex",
+            "results/scenario_overrides.tex",
+        ],
+        bbl=rules.build_paper.output[0],
+        figures=lambda w: figure_paths(w.scenario),
+    output:
+        directory(out("html")),
+    log:
+        log_path("build_html"),
+    benchmark:
+        bench_path("build_html")
+    conda:
+        ENV
+    params:
+        io=job_files,
+        job=job(
+            "build_html",
+            figures=figure_inputs,
+            provenance=lambda w: provenance(w.scenario),
+            assumptions=lambda w: ASSUMPTIONS[w.scenario].tree,
+            values=lambda w: VALUES[w.scenario],
+            workdir=lambda w: f"build/html/{w.scenario}",
+        ),
+    shell:
+        RUN_JOB
