@@ -93,7 +93,13 @@ rule build_html:
         bbl=rules.build_paper.output[0],
         figures=lambda w: figure_paths(w.scenario),
     output:
-        directory(out("html")),
+        report(
+            directory(out("html")),
+            htmlindex="index.html",
+            caption="../report/html.rst",
+            category="Paper",
+            labels={"document": "HTML edition", "build": "{scenario}"},
+        ),
     log:
         log_path("build_html"),
     benchmark:
