@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 
 from snakemake.settings.types import DeploymentMethod
@@ -317,6 +318,35 @@ def figure_path(name, scenario):
 
 def figure_paths(scenario):
     return [figure_path(name, scenario) for name in FIGURE_NAMES]
+
+
+def figure_rule(name):
+    """Which job draws figure ``name`` (fig_o1_aime is drawn by plot_o1_aime,
+    with workflow/scripts/plot_o1_aime.py)."""
+    return f"plot_{name.removeprefix('fig_')}"
+
+
+FIGURE_SCRIPTS = [f"workflow/scripts/{figure_rule(n)}.py" for n in FIGURE_NAMES]
+
+
+def figure_inputs(w):
+    """Per figure: its script and the data files its rule reads (the build's own results
+    included), from the figure rules. Until the figure registry lands this is the one place
+    that knows which data a figure draws."""
+    specs = {}
+    for name in FIGURE_NAMES:
+        drawer = figure_rule(name)
+        # The build whose figure this scenario shows (its own, or the default's).
+        build = SimpleNamespace(scenario=figure_path(name, w.scenario).split("/")[1])
+        files = []
+        for item in getattr(rules, drawer).input:
+            item = item(build) if callable(item) else item
+            for path in [item] if isinstance(item, str) else item:
+                path = path.format(scenario=build.scenario)
+                if not (path.endswith(".py") or path.startswith("src/")):
+                    files.append(path)
+        specs[name] = {"script": f"workflow/scripts/{drawer}.py", "data": files}
+    return specs
 
 
 def base_models(w):

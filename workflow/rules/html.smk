@@ -2,38 +2,6 @@
 # edition) and the HTML edition itself (`make html`): LaTeXML converts the paper's sources,
 # beside a ledger page and a rendered assumptions file.
 
-from types import SimpleNamespace
-
-
-def figure_rule(name):
-    """The name of the rule drawing figure ``name``: fig_o1_aime is drawn by plot_o1_aime,
-    with workflow/scripts/plot_o1_aime.py."""
-    return "plot_" + name.removeprefix("fig_")
-
-
-FIGURE_SCRIPTS = [f"workflow/scripts/{figure_rule(n)}.py" for n in FIGURE_NAMES]
-
-
-def figure_inputs(w):
-    """Per figure: its script and the data files its rule reads (the build's own results
-    included), from the figure rules. Until the figure registry lands this is the one place
-    that knows which data a figure draws."""
-    specs = {}
-    for name in FIGURE_NAMES:
-        drawer = figure_rule(name)
-        # The build whose figure this scenario shows (its own, or the default's).
-        build = SimpleNamespace(scenario=figure_path(name, w.scenario).split("/")[1])
-        files = []
-        for item in getattr(rules, drawer).input:
-            item = item(build) if callable(item) else item
-            for path in [item] if isinstance(item, str) else item:
-                path = path.format(scenario=build.scenario)
-                if not (path.endswith(".py") or path.startswith("src/")):
-                    files.append(path)
-        specs[name] = {"script": f"workflow/scripts/{drawer}.py", "data": files}
-    return specs
-
-
 rule write_links:
     """links.tex: number links to the ledger table, ledger rows and figure captions to code."""
     input:

@@ -212,10 +212,10 @@ def links_tex(
         # The text form, also in math mode: LaTeXML drops a link around math in math.
         link = r"\href{ledger.html\#claim-#1}{#3}"
         lines.append(
-            f"\\renewcommand{{\\claimlink}}[3]{{\\ifmmode\\text{{{link}}}\\else{link}\\fi}}"
+            f"\\DeclareRobustCommand{{\\claimlink}}[3]{{\\ifmmode\\text{{{link}}}\\else{link}\\fi}}"
         )
     else:
-        lines.append(r"\renewcommand{\claimlink}[3]{\hyperlink{claim-#1}{#2}}")
+        lines.append(r"\DeclareRobustCommand{\claimlink}[3]{\hyperlink{claim-#1}{#2}}")
     for rec in ledger:
         path, line = claim_source(rec["id"])
         where = f"\\texttt{{{tex_escape(f'{Path(path).name}:{line}')}}}"
@@ -434,10 +434,14 @@ def svg_figures(pdfs: list[str], dest: Path) -> list[Path]:
     return made
 
 
-def latexml_command(main_tex: Path, dest: Path, search_paths: list[Path], css: Path) -> list:
-    """latexmlc turning ``main_tex`` into an HTML5 page with MathML, offline."""
-    command = ["latexmlc", "--quiet", "--format=html5", "--pmml", "--nodefaultresources"]
-    command += ["--css=LaTeXML.css", "--css=ltx-article.css", f"--css={css.name}"]
+def latexml_command(
+    main_tex: Path, dest: Path, search_paths: list[Path], css: Path, date: str, log: Path
+) -> list:
+    """latexmlc turning ``main_tex`` into an HTML5 page with MathML, offline. LaTeXML's
+    own stylesheets are copied beside the page, then ``css``; the footer's date is the
+    build's (``date``), so two builds of one commit agree."""
+    command = ["latexmlc", "--quiet", "--format=html5", "--pmml", f"--css={css}"]
+    command += [f"--timestamp={date}", "--timeout=3600", f"--log={log}"]
     command += [f"--path={p}" for p in search_paths]
     command += [f"--sourcedirectory={main_tex.parent}", f"--dest={dest}", str(main_tex)]
     return command
@@ -462,6 +466,7 @@ def build_edition(
     pages: Mapping[str, str],
     dest: Path,
     workdir: Path,
+    date: str,
 ) -> Path:
     """Convert ``main_tex`` with LaTeXML into ``dest/index.html``, beside ``pages``
     (name -> HTML) and the figures as SVG. ``tex_inputs`` are the generated LaTeX files
@@ -480,8 +485,17 @@ def build_edition(
     css = workdir / "edition.css"
     css.write_text(EDITION_CSS + "\n", encoding="utf-8")
     index = dest / "index.html"
-    command = latexml_command(main_tex.resolve(), index.resolve(), [inputs.resolve()], css)
-    subprocess.run(command, check=True, cwd=workdir)
+    log = workdir / "latexml.log"
+    command = latexml_command(
+        main_tex.resolve(), index.resolve(), [inputs.resolve()], css.resolve(), date, log
+    )
+    try:
+        subprocess.run(command, check=True, cwd=workdir)
+    except subprocess.CalledProcessError:
+        raise RuntimeError(f"latexmlc failed; its log ({log}) ends:\n{_tail(log)}") from None
+    errors = re.findall(r"^Error:.*$", log.read_text(encoding="utf-8", errors="replace"), re.M)
+    if errors:
+        raise RuntimeError(f"{main_tex}: LaTeXML reports {len(errors)} errors: {errors[:3]}")
     for name, text in pages.items():
         (dest / name).write_text(text, encoding="utf-8")
     page = index.read_text(encoding="utf-8")
@@ -489,6 +503,19 @@ def build_edition(
     if found:
         raise ValueError(f"{index}: loads external resources: {', '.join(found[:3])}")
     return index
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    if not path.exists():
+        return "(no log)"
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def build_date(epoch: int) -> str:
+    """The build's date (SOURCE_DATE_EPOCH, the last commit's time), as the PDF shows it."""
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("%Y-%m-%d")
 
 
 def figures_of(specs: Mapping[str, Mapping]) -> list[dict]:
@@ -530,4 +557,5 @@ def build_from_job(inputs, params, *, facts, ledger, uncertainty, sensitivity, d
         pages=pages,
         dest=dest,
         workdir=Path(params.workdir),
+        date=build_date(params.provenance["source_date_epoch"]),
     )
