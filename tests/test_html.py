@@ -107,7 +107,12 @@ def test_ledger_page_links_inputs_to_assumptions(ledger, assumptions, facts):
     record_with_assumption = next(
         r for r in ledger if any("." in k and not k.startswith("data:") for k in r["inputs"])
     )
-    uncertainty = {"claims": {ledger[0]["id"]: {"value": {"median": 4.4, "p5": 3.9, "p95": 5.1}}}}
+    uncertainty = {
+        "claims": {
+            ledger[0]["id"]: {"value": {"median": 4.4, "p5": 3.9, "p95": 5.1}},
+            ledger[1]["id"]: {"low": {"fixed": 2.0}, "high": {"median": 3, "p5": 2, "p95": 4}},
+        }
+    }
     sensitivity = {
         "claims": {
             ledger[0]["id"]: {
@@ -129,6 +134,7 @@ def test_ledger_page_links_inputs_to_assumptions(ledger, assumptions, facts):
     assert {f"claim-{r['id']}" for r in ledger} <= anchors
     assert "evidence: independent" in page and "cause: source" in page
     assert "median 4.4, 5–95 % 3.9–5.1" in page
+    assert "low end: 2 in every draw; high end: median 3, 5–95 % 2–4" in page
     assert "fit start year (<a href='assumptions.html#era.fit_start_year'>" in page
     assert "total Sobol index 0.70" in page
     targets = set(re.findall(r"href='assumptions.html#([^']+)'", page))

@@ -270,6 +270,9 @@ def _interval(entry: Mapping | None) -> str:
     parts = []
     for part, s in entry.items():
         prefix = "" if part == "value" else f"{part} end: "
+        if "fixed" in s:  # the same in every draw
+            parts.append(f"{prefix}{_number(s['fixed'])} in every draw")
+            continue
         parts.append(
             f"{prefix}median {_number(s['median'])}, 5–95 % {_number(s['p5'])}–{_number(s['p95'])}"
         )
