@@ -9,7 +9,7 @@ STYLES="booktabs.sty longtable.sty xurl.sty cleveref.sty microtype.sty lmodern.s
 hyperref.sty tikz.sty caption.sty ulem.sty"
 
 missing() {
-    for cmd in pdflatex bibtex latexmk kpsewhich pdftotext pdftoppm pdftocairo latexdiff latexmlc; do
+    for cmd in pdflatex bibtex latexmk kpsewhich pdftotext pdftoppm latexdiff latexmlc; do
         command -v "$cmd" >/dev/null 2>&1 || { echo "$cmd"; return; }
     done
     for sty in $STYLES; do

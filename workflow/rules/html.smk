@@ -28,7 +28,7 @@ rule write_links:
 
 
 rule build_html:
-    """The HTML edition: results/{scenario}/html/index.html (LaTeXML, MathML, SVG figures),
+    """The HTML edition: results/{scenario}/html/index.html (LaTeXML, MathML, PNG figures),
     ledger.html and assumptions.html, every number linked to its ledger entry."""
     input:
         **LEDGER_CSVS,
@@ -58,7 +58,8 @@ rule build_html:
             "results/compare.tex",
             "results/scenario_overrides.tex",
         ],
-        bbl=rules.build_paper.output[0],
+        # its build directory holds main.bbl, which the HTML edition reuses
+        pdf=rules.build_paper.output[0],
         figures=lambda w: figure_paths(w.scenario),
     output:
         report(
@@ -83,6 +84,7 @@ rule build_html:
             assumptions=lambda w: ASSUMPTIONS[w.scenario].tree,
             values=lambda w: VALUES[w.scenario],
             workdir=lambda w: f"build/html/{w.scenario}",
+            latex_build=lambda w: f"build/latex/{w.scenario}",
         ),
     shell:
         RUN_JOB

@@ -1,6 +1,7 @@
 """The HTML edition of the paper, in which every number and figure leads to its derivation.
 
-LaTeXML converts the same LaTeX sources as the PDF (math as MathML, figures as SVG). Each
+LaTeXML converts the same LaTeX sources as the PDF (math as MathML, figures as PNG at
+300 dpi). Each
 number macro of the ledger is ``\\claimlink{<id>}{<value>}`` (see
 :func:`inference_scaling.publish.latex.claim_macros`); ``links.tex``, written here, makes it
 a hyperlink to the number's ledger entry: in the PDF to the ledger table's row, in the HTML
@@ -425,15 +426,17 @@ a.ltx_href { color: #2a4d7a; text-decoration: none; border-bottom: 1px dotted #2
 """.strip()
 
 
-def svg_figures(pdfs: list[str], dest: Path) -> list[Path]:
-    """Each figure PDF as an SVG of the same name (poppler's pdftocairo; ImageMagick's
-    policy refuses PDF)."""
+def png_figures(pdfs: list[str], dest: Path, dpi: int = 300) -> list[Path]:
+    """Each figure PDF as a PNG of the same name at print resolution (poppler's pdftoppm;
+    ImageMagick's policy here refuses PDF, and LaTeXML needs ImageMagick to size an SVG)."""
     dest.mkdir(parents=True, exist_ok=True)
     made = []
     for pdf in pdfs:
-        svg = dest / (Path(pdf).stem + ".svg")
-        subprocess.run(["pdftocairo", "-svg", str(pdf), str(svg)], check=True)
-        made.append(svg)
+        stem = dest / Path(pdf).stem
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", str(dpi), "-singlefile", str(pdf), str(stem)], check=True
+        )
+        made.append(stem.with_suffix(".png"))
     return made
 
 
@@ -472,7 +475,7 @@ def build_edition(
     date: str,
 ) -> Path:
     """Convert ``main_tex`` with LaTeXML into ``dest/index.html``, beside ``pages``
-    (name -> HTML) and the figures as SVG. ``tex_inputs`` are the generated LaTeX files
+    (name -> HTML) and the figures as PNG. ``tex_inputs`` are the generated LaTeX files
     the paper inputs; ``links`` is the edition's ``links.tex``. Returns the index page."""
     if workdir.exists():
         shutil.rmtree(workdir)
@@ -481,14 +484,14 @@ def build_edition(
     for tex in tex_inputs:
         shutil.copy(tex, inputs / Path(tex).name)
     (inputs / "links.tex").write_text(links, encoding="utf-8")
-    svg_figures(figures, inputs)
+    png_figures(figures, inputs)
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     css = workdir / "edition.css"
     css.write_text(EDITION_CSS + "\n", encoding="utf-8")
     index = dest / "index.html"
-    log = workdir / "latexml.log"
+    log = (workdir / "latexml.log").resolve()
     command = latexml_command(
         main_tex.resolve(), index.resolve(), [inputs.resolve()], css.resolve(), date, log
     )
@@ -499,6 +502,7 @@ def build_edition(
     errors = re.findall(r"^Error:.*$", log.read_text(encoding="utf-8", errors="replace"), re.M)
     if errors:
         raise RuntimeError(f"{main_tex}: LaTeXML reports {len(errors)} errors: {errors[:3]}")
+    (dest / "LaTeXML.cache").unlink(missing_ok=True)  # LaTeXML's bookkeeping, not a page
     for name, text in pages.items():
         (dest / name).write_text(text, encoding="utf-8")
     page = index.read_text(encoding="utf-8")
@@ -554,7 +558,9 @@ def build_from_job(inputs, params, *, facts, ledger, uncertainty, sensitivity, d
     }
     return build_edition(
         main_tex=Path(inputs.tex),
-        tex_inputs=[*inputs.tex_inputs, inputs.bbl],
+        # The bibliography as BibTeX formatted it for the PDF (main.bbl beside main.pdf's
+        # build), so both editions list the same references the same way.
+        tex_inputs=[*inputs.tex_inputs, Path(params.latex_build) / "main.bbl"],
         figures=list(inputs.figures),
         links=links_tex(ledger["claims"], figures, commit, repository, html_edition=True),
         pages=pages,
