@@ -45,20 +45,24 @@ return Array.from(document.querySelectorAll(arguments[0])).map(
 """
 FIGURES_JS = """
 return Array.from(document.querySelectorAll('figure.ltx_figure')).map(f => [
-  f.querySelectorAll('img, svg, object').length,
+  f.querySelectorAll('img').length,
   Array.from(f.querySelectorAll('figcaption a')).map(a => [a.getAttribute('href'), a.href])]);
 """
 
 
 def shown_number(text: str) -> tuple[float, float] | None:
     """The number a link shows and the half-width of its last printed digit: "1,160" ->
-    (1160, 0.5); "10" followed by a superscript "26" reads as "1026" in textContent, so the
+    (1160, 0.5), "26,000" -> (26000, 500); "10" followed by a superscript "26" reads as "1026" in textContent, so the
     caller passes powers through :func:`power_of_ten` first. None when it is not a number."""
     text = text.replace(",", "").replace("%", "").replace("\u2212", "-").strip()
     match = re.fullmatch(r"-?\d+(?:\.(\d+))?", text)
     if not match:
         return None
     decimals = len(match.group(1) or "")
+    if not decimals:  # "26,000" printed to two significant figures: trailing zeros are places
+        integer = text.lstrip("-")
+        zeros = len(integer) - len(integer.rstrip("0")) if integer.strip("0") else 0
+        return float(text), 0.5 * 10.0**zeros
     return float(text), 0.5 * 10.0**-decimals
 
 
@@ -144,8 +148,9 @@ def local_file(url: str) -> Path:
 
 
 def check_figures(driver) -> int:
+    # Figures drawn by the pipeline are images; a TikZ diagram of the paper is drawn in place.
     figures = [f for f in driver.execute_script(FIGURES_JS) if f[0]]
-    assert len(figures) >= 9, f"only {len(figures)} figures with a picture"
+    assert len(figures) >= 9, f"only {len(figures)} figures with an image"
     for number, (_, links) in enumerate(figures, 1):
         targets = [local_file(url) for _, url in links]
         kinds = {
@@ -165,7 +170,8 @@ def check_offline(driver) -> None:
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
-    outside = [u for u in urls if not u.startswith(("file:", "data:", "about:"))]
+    # chrome:// is the browser's own new-tab page, served from inside Chromium.
+    outside = [u for u in urls if urlparse(u).scheme not in ("file", "data", "about", "chrome")]
     assert urls, "the performance log recorded no request"
     assert not outside, f"requests leaving the machine: {outside[:5]}"
 

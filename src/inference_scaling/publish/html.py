@@ -415,12 +415,18 @@ def assumptions_page(tree: Mapping, source_file: str = "config/assumptions.yaml"
 
 EDITION_CSS = """
 /* The edition's own layout on top of LaTeXML's stylesheets: a readable column on a laptop,
-   the full width on a phone, figures and wide tables that never overflow the page. */
+   the full width on a phone; figures shrink to the column, and what cannot shrink (display
+   equations, diagrams, wide tables) scrolls inside it instead of widening the page. */
 .ltx_page_main { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
-body { line-height: 1.5; }
-.ltx_figure img, .ltx_figure svg { max-width: 100%; height: auto; }
-.ltx_tabular, .ltx_table { overflow-x: auto; display: block; max-width: 100%; }
-.ltx_equation, .ltx_equationgroup { overflow-x: auto; max-width: 100%; }
+body { line-height: 1.5; overflow-wrap: break-word; }
+.ltx_figure img, img.ltx_graphics { max-width: 100%; height: auto; }
+svg.ltx_picture { max-width: 100%; height: auto; }
+.ltx_equation, .ltx_equationgroup, .ltx_tabular, .ltx_picture, .ltx_figure .ltx_inline-block {
+  display: block; overflow-x: auto; max-width: 100%; }
+table.ltx_equation, table.ltx_equationgroup, table.ltx_tabular { display: block; }
+figure.ltx_table, figure.ltx_figure { overflow-x: auto; max-width: 100%; }
+.ltx_font_typewriter, figcaption a { overflow-wrap: anywhere; }
+math[display="block"] { overflow-x: auto; max-width: 100%; }
 a.ltx_href { color: #2a4d7a; text-decoration: none; border-bottom: 1px dotted #2a4d7a80; }
 @media (max-width: 36rem) { .ltx_page_main { padding: 0 0.5rem; } body { font-size: 15px; } }
 """.strip()
