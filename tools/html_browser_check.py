@@ -52,8 +52,8 @@ return Array.from(document.querySelectorAll('figure.ltx_figure')).map(f => [
 
 def shown_number(text: str) -> tuple[float, float] | None:
     """The number a link shows and the half-width of its last printed digit: "1,160" ->
-    (1160, 0.5), "26,000" -> (26000, 500); "10" followed by a superscript "26" reads as "1026" in textContent, so the
-    caller passes powers through :func:`power_of_ten` first. None when it is not a number."""
+    (1160, 0.5), "26,000" -> (26000, 500). None when it is not a plain number (powers of
+    ten are read by the caller from the link's superscript)."""
     text = text.replace(",", "").replace("%", "").replace("\u2212", "-").strip()
     match = re.fullmatch(r"-?\d+(?:\.(\d+))?", text)
     if not match:
