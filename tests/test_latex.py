@@ -304,7 +304,7 @@ def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
 
 def test_the_ledger_table_prints_the_ratio_beside_the_verdict(ledger):
     table = latex.ledger_table(ledger)
-    row = next(line for line in table.splitlines() if "{o3 versus o1-mini}" in line)
+    row = next(line for line in table.splitlines() if "{o3 versus o1-mini" in line)
     assert "\\verdict{reproduced} ($2.6\\times$)" in row
     arc = next(line for line in table.splitlines() if "{o1 scores" in line)
     assert "25\\%-32\\%\\textsuperscript{\\dag}" in arc and "\\verdict{unchecked}" in arc
