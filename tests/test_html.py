@@ -133,6 +133,8 @@ def test_ledger_page_links_inputs_to_assumptions(ledger, assumptions, facts):
     anchors = set(re.findall(r"id='([^']+)'", page))
     assert {f"claim-{r['id']}" for r in ledger} <= anchors
     assert "evidence: independent" in page and "cause: source" in page
+    amplified = page[page.index("id='claim-thresholds.amplified'") :]
+    assert "<dt>essay</dt><dd>10<sup>27</sup></dd>" in amplified
     assert "median 4.4, 5–95 % 3.9–5.1" in page
     assert "low end: 2 in every draw; high end: median 3, 5–95 % 2–4" in page
     assert "fit start year (<a href='assumptions.html#era.fit_start_year'>" in page

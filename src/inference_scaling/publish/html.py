@@ -324,7 +324,7 @@ def ledger_entry(rec, *, values, tree, facts, uncertainty, sensitivity, commit, 
     inputs = "".join(_input_item(k, values, tree, facts) for k in rec["inputs"]) or "<li>none</li>"
     sobol = top_sobol(sensitivity.get(rec["id"]))
     rows = [
-        ("essay", html.escape(str(essay))),
+        ("essay", re.sub(r"10\^\{?(-?\d+)\}?", r"10<sup>\1</sup>", html.escape(str(essay)))),
         ("value", f"{html.escape(_number(rec['value']))} {html.escape(rec['unit'])}"),
         ("verdict", "; ".join(details)),
         ("reason", html.escape(rec["note"] or "—")),
