@@ -2,6 +2,7 @@
 # edition) and the HTML edition itself (`make html`): LaTeXML converts the paper's sources,
 # beside a ledger page and a rendered assumptions file.
 
+
 rule write_links:
     """links.tex: number links to the ledger table, ledger rows and figure captions to code."""
     input:
