@@ -15,7 +15,7 @@ SNAKEMAKE := VENV=$(VENV) tools/run-snakemake.sh --cores $(CORES)
 
 SCENARIOS := $(basename $(notdir $(wildcard config/scenarios/*.yaml)))
 
-.PHONY: all help test env tex lint clean scenario compare report arxiv bench diff golden mutation lab
+.PHONY: all help test env tex lint clean scenario compare report arxiv bench diff golden mutation lab html
 
 ## all      build the default scenario: results/default/ (ledger, figures, notebooks) and paper/main.pdf
 all: env tex
@@ -39,6 +39,11 @@ scenario: env tex
 compare: env tex
 	$(SNAKEMAKE) compare
 	@echo "scenario comparison: results/compare.md"
+
+## html     HTML edition of the paper, every number linked to its ledger entry: results/default/html/
+html: env tex
+	$(SNAKEMAKE) html
+	@echo "HTML edition: results/default/html/index.html"
 
 ## report   HTML report for reviewers (figures, tables, comparison, paper): results/report.html
 report: env tex
@@ -77,7 +82,7 @@ $(VENV)/.synced: uv.lock pyproject.toml tools/bootstrap-python.sh
 	tools/bootstrap-python.sh
 	@touch $@
 
-## tex      check TeX Live, latexmk and poppler; install them with apt when allowed
+## tex      check TeX Live, latexmk, poppler and LaTeXML; install them with apt when allowed
 tex:
 	@tools/bootstrap-tex.sh
 

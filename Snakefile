@@ -43,6 +43,7 @@ include: "workflow/rules/notebooks.smk"
 include: "workflow/rules/paper.smk"
 include: "workflow/rules/uncertainty.smk"
 include: "workflow/rules/report.smk"
+include: "workflow/rules/html.smk"
 
 
 rule all:
@@ -59,11 +60,18 @@ rule compare:
         rules.compare_scenarios.output,
 
 
+rule html:
+    """The HTML edition of the default build's paper: results/default/html/index.html."""
+    input:
+        "results/default/html",
+
+
 rule report:
     """What the HTML report shows: the default build, its tables and the comparison."""
     input:
         products("default"),
         expand("results/default/{page}.html", page=("claims", "uncertainty")),
+        rules.html.input,
         rules.compare_scenarios.output,
 
 

@@ -83,10 +83,23 @@ fig_costs = w.Image(format="png", layout=w.Layout(width="48%"))
 state = {"batch": False}
 
 
+# A loaded scenario's values that lie outside a control's range: kept (not clamped) and
+# named in the status line until their control is moved.
+state["outside"] = {}
+# The HTML edition's ledger entries, when `make html` built it (the server copied it here).
+ENTRIES = explorer.edition_ledger(".")
+
+
 def current_values():
     values = dict(app.defaults)
     values.update({key: box.value for key, box in boxes.items()})
+    values.update(state["outside"])
     return values
+
+
+def forget_outside(change, key):
+    if not state["batch"]:
+        state["outside"].pop(key, None)
 
 
 def refresh(_change=None):
@@ -94,7 +107,7 @@ def refresh(_change=None):
         return
     values = current_values()
     view = app.evaluate(values)
-    ledger.value = explorer.ledger_html(app.rows(view))
+    ledger.value = explorer.ledger_html(app.rows(view), ENTRIES)
     held.value = explorer.conclusions_html(app.conclusion_rows(view))
     summary.value = f"<b>{explorer.summary_line(view)}</b>"
     figs = explorer.figures(values)
@@ -102,7 +115,8 @@ def refresh(_change=None):
     fig_costs.value = explorer.png(figs["cost_multipliers"])
 
 
-for box in boxes.values():
+for key, box in boxes.items():
+    box.observe(lambda change, key=key: forget_outside(change, key), names="value")
     box.observe(refresh, names="value")
 
 # %%
@@ -136,6 +150,9 @@ def load_scenario(change):
     for key, box in boxes.items():
         box.value = values[key]
     state["batch"] = False
+    outside = app.outside_range(values)
+    state["outside"] = {key: values[key] for key in outside if key in boxes}
+    status.value = explorer.outside_range_html(outside)
     refresh()
 
 

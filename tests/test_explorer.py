@@ -167,4 +167,37 @@ def test_serve_says_how_to_get_voila_when_it_is_missing(capsys, tmp_path):
 
 def test_voila_command_serves_on_localhost_only():
     command = explorer.voila_command("nb.ipynb", 8123)
-    assert command[1:] == ["nb.ipynb", "--port=8123", "--no-browser", "--Voila.ip=127.0.0.1"]
+    assert command[1:5] == ["nb.ipynb", "--port=8123", "--no-browser", "--Voila.ip=127.0.0.1"]
+    # static files: the copied HTML edition only
+    assert command[5:] == ["--VoilaConfiguration.file_allowlist=['edition/.*']"]
+
+
+def test_a_scenario_value_outside_the_declared_range_is_named_not_clamped(app):
+    # A scenario may widen a range; the default file's range [0.5, 1.0] bounds the control.
+    (app.scenario_dir / "wide.yaml").write_text(
+        "description: wider exchange rate\n"
+        "overrides:\n  era:\n    exchange_rate: {value: 0.3, range: [0.2, 1.0]}\n"
+    )
+    values = app.scenario_values("wide")
+    outside = app.outside_range(values)
+    assert list(outside) == ["era.exchange_rate"]
+    assert outside["era.exchange_rate"] == (
+        "era.exchange_rate = 0.3 lies outside the declared range [0.5, 1]: the ledger uses "
+        "0.3, the control shows 0.5"
+    )
+    assert "outside the declared range" in explorer.outside_range_html(outside)
+    assert explorer.outside_range_html({}) == ""
+    assert app.outside_range(app.scenario_values("pessimistic_exchange")) == {}
+
+
+def test_ledger_links_each_claim_to_the_html_edition(app, tmp_path):
+    rows = app.rows(app.default_view)
+    assert "<a " not in explorer.ledger_html(rows)
+    assert explorer.edition_ledger(tmp_path) is None
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "ledger.html").write_text("<html></html>")
+    entries = explorer.edition_ledger(tmp_path)
+    assert entries == "voila/files/edition/ledger.html"
+    table = explorer.ledger_html(rows, entries)
+    assert table.count('href="voila/files/edition/ledger.html#claim-') == len(rows)
+    assert 'href="voila/files/edition/ledger.html#claim-thresholds.amplified"' in table

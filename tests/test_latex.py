@@ -47,8 +47,12 @@ def test_ledger_macros_are_unique_and_valid(ledger):
     assert all(re.fullmatch(r"[A-Za-z]+", name) for name in macros)
     tex = latex.render_macros(macros, "test")
     assert tex.count("\\newcommand") == len(macros)
-    assert "\\newcommand{\\claimIdaIterations}{1{,}160}" in tex
-    assert "\\newcommand{\\claimAppendixCrossoverDStandard}{3\\times 10^{10}}" in tex
+    # each number is a link to its claim's ledger entry: math form, then text form
+    assert "\\newcommand{\\claimIdaIterations}{\\claimlink{ida.iterations}{1{,}160}{1,160}}" in tex
+    assert (
+        "\\newcommand{\\claimAppendixCrossoverDStandard}{\\claimlink{appendix.crossover_d}"
+        "{3\\times 10^{10}}{3\\texttimes{}10\\textsuperscript{10}}}"
+    ) in tex
 
 
 def test_table_and_markdown_cover_every_claim(ledger):
@@ -278,7 +282,7 @@ def test_extras_per_parameter_print_three_significant_figures():
         "essay_value": None,
         "verdict": "new",
     }
-    assert latex.claim_macros([rec])["claimAXTokensPerParam"] == "667"
+    assert latex.claim_macros([rec])["claimAXTokensPerParam"] == "\\claimlink{a.x}{667}{667}"
 
 
 def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
@@ -300,9 +304,9 @@ def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
 
 def test_the_ledger_table_prints_the_ratio_beside_the_verdict(ledger):
     table = latex.ledger_table(ledger)
-    row = next(line for line in table.splitlines() if line.startswith("o3 versus o1-mini"))
+    row = next(line for line in table.splitlines() if "{o3 versus o1-mini" in line)
     assert "\\verdict{reproduced} ($2.6\\times$)" in row
-    arc = next(line for line in table.splitlines() if line.startswith("o1 scores"))
+    arc = next(line for line in table.splitlines() if "{o1 scores" in line)
     assert "25\\%-32\\%\\textsuperscript{\\dag}" in arc and "\\verdict{unchecked}" in arc
 
 

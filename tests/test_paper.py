@@ -35,7 +35,7 @@ MATH_CONSTANT = r"(?<![\d.])[01](?![\d.])"
 
 STRIP = [
     r"(?<!\\)%.*",  # comments
-    r"\\(?:label|ref|cref|Cref|eqref|autoref|pageref|input|include|bibliography"
+    r"\\(?:label|ref|cref|Cref|eqref|autoref|pageref|input|include|bibliography|figurecode"
     r"|bibliographystyle|usetikzlibrary|cite[a-z]*|nocite)\*?\{[^}]*\}",
     r"\\(?:documentclass|usepackage)\[[^\]]*\]",  # class and package options
     r"\\includegraphics(?:\[[^\]]*\])?\{[^}]*\}",
@@ -45,7 +45,7 @@ STRIP = [
     r"!\d+(?=!|[\s,\]}])",  # xcolor mixes such as blue!50!black
     r"\\pdf[a-z]+\s*=?\s*-?\d+",  # pdfTeX settings in the preamble
     r"\\pdftrailerid\{\}",
-    r"\\(?:re)?newcommand\{?\\[A-Za-z]+\}?\[\d\]",  # argument count of a definition
+    r"\\(?:(?:re)?newcommand|DeclareRobustCommand)\{?\\[A-Za-z]+\}?\[\d\]",  # argument count
     r"#\d",  # macro parameters
 ]
 

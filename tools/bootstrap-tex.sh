@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Make sure TeX Live, latexmk, poppler and latexdiff (whose markup needs ulem.sty, from
-# texlive-plain-generic) are present; install them with apt when allowed.
+# Make sure TeX Live, latexmk, poppler, latexdiff (whose markup needs ulem.sty, from
+# texlive-plain-generic) and LaTeXML (the HTML edition) are present; install them with apt
+# when allowed.
 set -euo pipefail
 PACKAGES="texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-texlive-latex-extra texlive-plain-generic latexmk lmodern poppler-utils latexdiff"
+texlive-latex-extra texlive-plain-generic latexmk lmodern poppler-utils latexdiff latexml"
 STYLES="booktabs.sty longtable.sty xurl.sty cleveref.sty microtype.sty lmodern.sty natbib.sty \
 hyperref.sty tikz.sty caption.sty ulem.sty"
 
 missing() {
-    for cmd in pdflatex bibtex latexmk kpsewhich pdftotext pdftoppm latexdiff; do
+    for cmd in pdflatex bibtex latexmk kpsewhich pdftotext pdftoppm latexdiff latexmlc; do
         command -v "$cmd" >/dev/null 2>&1 || { echo "$cmd"; return; }
     done
     for sty in $STYLES; do

@@ -7,7 +7,8 @@ build environment never carries them; tests/test_explorer_browser.py calls it. S
 explorer on a free local port with scenarios read from and written to SCENARIO_DIR, moves
 era.exchange_rate to 0.6, checks that thresholds.amplified shows 10^26.4 FLOP with the
 verdict "differs", writes the scenario `browser_check`, saves SCREENSHOT and checks that a
-second write under the same name is refused. Exit status 0 when every check passes; else
+second write under the same name is refused; when `make html` has built the HTML edition,
+follows a claim's link to its entry there. Exit status 0 when every check passes; else
 the first failed check is printed.
 """
 
@@ -109,10 +110,25 @@ def check(driver, port: int, scenario_dir: Path, screenshot: Path, started: floa
 
     driver.find_element(By.CSS_SELECTOR, ".write-scenario").click()
     wait.until(lambda d: "exists already" in text(d, ".scenario-status"))
+    if (ROOT / "results" / "default" / "html" / "ledger.html").is_file():
+        check_edition_link(driver, port)
     print(
         f"explorer timing: Voila listening {listening - started:.1f} s, page ready "
         f"{loaded - listening:.1f} s, input -> table in the browser {updated - loaded:.1f} s"
     )
+
+
+def check_edition_link(driver, port: int) -> None:
+    """With the HTML edition built (`make html`), a claim's label links to its entry on the
+    edition's ledger page, which the explorer's server serves."""
+    href = driver.execute_script(
+        "const a = document.querySelector(arguments[0]); return a && a.getAttribute('href');",
+        'tr[data-claim="thresholds.amplified"] td a',
+    )
+    assert href == "voila/files/edition/ledger.html#claim-thresholds.amplified", href
+    driver.get(f"http://127.0.0.1:{port}/{href}")
+    found = driver.execute_script("return !!document.getElementById('claim-thresholds.amplified');")
+    assert found, f"{href}: no such entry on the served ledger page"
 
 
 def main(scenario_dir, screenshot) -> int:

@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 
 from snakemake.settings.types import DeploymentMethod
@@ -320,6 +321,25 @@ def figure_job(w):
     parameters (the values of its assumptions, and its draw function's code)."""
     entry = FIGURES[w.figure]
     return _job_spec(entry.script or FIGURE_SCRIPT, w, entry.job_params(VALUES[w.scenario]))
+
+
+# Scripts that draw figures: the registry's one script, and any a figure names as its own.
+FIGURE_SCRIPTS = sorted({FIGURE_SCRIPT, *(e.script for e in FIGURES.values() if e.script)})
+
+
+def figure_specs(w):
+    """Per figure of this scenario's paper: the function that draws it (None when its own
+    script does), its script, and the data files and results it reads, for the links from
+    captions to code (links.tex, the HTML edition)."""
+    specs = {}
+    for name, entry in FIGURES.items():
+        data = list(entry.data.values()) + [
+            f"results/{RESULT_BUILD[result](w.scenario)}/{registry.RESULTS[result]}"
+            for result in entry.results
+        ]
+        function = None if entry.script else f"{registry.__name__}.{name}"
+        specs[name] = {"script": entry.script or FIGURE_SCRIPT, "function": function, "data": data}
+    return specs
 
 
 # Notebooks (workflow/rules/notebooks.smk)

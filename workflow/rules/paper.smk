@@ -32,6 +32,7 @@ rule build_paper:
         compare="results/compare.tex",
         overrides="results/scenario_overrides.tex",
         provenance=out("provenance.tex"),
+        links=out("links.tex"),
         figures=lambda w: figure_paths(w.scenario),
     output:
         report(

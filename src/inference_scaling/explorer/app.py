@@ -20,6 +20,7 @@ import io
 import math
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -212,6 +213,21 @@ class Explorer:
         path = self.scenario_dir / f"{name}.yaml"
         return config.load_assumptions(self.assumptions_path, path).values
 
+    def outside_range(self, values: Mapping) -> dict[str, str]:
+        """``{key: sentence}`` for each value a control cannot show: outside the declared range of
+        config/assumptions.yaml (a scenario may widen a range), where a slider would clamp
+        it. The page keeps such a value, says so, and drops it once its control is moved."""
+        out = {}
+        for c in self.controls:
+            value = values[c.key]
+            if not c.low <= value <= c.high:
+                out[c.key] = (
+                    f"{c.key} = {value:g} lies outside the declared range "
+                    f"[{c.low:g}, {c.high:g}]: the ledger uses {value:g}, the control shows "
+                    f"{min(max(value, c.low), c.high):g}"
+                )
+        return out
+
     def overrides(self, values: Mapping) -> dict:
         """``{group: {key: value}}`` for the values that differ from the defaults."""
         out: dict[str, dict] = {}
@@ -260,8 +276,10 @@ class Explorer:
 VERDICT_COLOURS = {"reproduced": "#1a7f37", "differs": "#b42318", "new": "#555555"}
 
 
-def ledger_html(rows: list[Row]) -> str:
-    """The ledger table; a changed verdict is highlighted, a changed value set in bold."""
+def ledger_html(rows: list[Row], entries: str | None = None) -> str:
+    """The ledger table; a changed verdict is highlighted, a changed value set in bold.
+    With ``entries`` (the HTML edition's ledger page, see :func:`edition_ledger`), each
+    claim links to its entry there."""
     head = "".join(f"<th>{h}</th>" for h in ("claim", "value", "essay", "verdict", "basis"))
     body = []
     for r in rows:
@@ -270,7 +288,7 @@ def ledger_html(rows: list[Row]) -> str:
         colour = VERDICT_COLOURS.get(r.verdict, "#000")
         body.append(
             f'<tr data-claim="{html.escape(r.id)}"{style}>'
-            f'<td title="{html.escape(r.id)}">{html.escape(r.label)}</td>'
+            f'<td title="{html.escape(r.id)}">{_entry_link(r, entries)}</td>'
             f'<td class="value">{value}</td>'
             f'<td class="essay">{html.escape(r.essay)}</td>'
             f'<td class="verdict" style="color:{colour}">{html.escape(r.verdict)}'
@@ -281,6 +299,37 @@ def ledger_html(rows: list[Row]) -> str:
         '<table class="explorer-ledger" style="border-collapse:collapse;font-size:12px">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _entry_link(row: Row, entries: str | None) -> str:
+    if not entries:
+        return html.escape(row.label)
+    href = html.escape(f"{entries}#claim-{row.id}")
+    return f'<a href="{href}" target="_blank">{html.escape(row.label)}</a>'
+
+
+def outside_range_html(sentences: Mapping[str, str]) -> str:
+    """The warning shown after loading a scenario with values a control cannot show."""
+    if not sentences:
+        return ""
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences.values())
+    return (
+        '<div class="outside-range" style="color:#b42318">'
+        f"Outside the declared range:<ul>{items}</ul></div>"
+    )
+
+
+# The HTML edition of the default build (make html), served beside the page by Voila.
+EDITION = config.PROJECT_ROOT / "results" / "default" / "html"
+EDITION_DIR = "edition"
+
+
+def edition_ledger(build_dir) -> str | None:
+    """The URL (relative to the page) of the HTML edition's ledger page when ``make html``
+    has built it and :func:`main` copied it into ``build_dir``; else None."""
+    if (Path(build_dir) / EDITION_DIR / "ledger.html").is_file():
+        return f"voila/files/{EDITION_DIR}/ledger.html"
+    return None
 
 
 def conclusions_html(items: list[tuple[str, bool, bool]]) -> str:
@@ -369,9 +418,17 @@ NOTEBOOK = config.PROJECT_ROOT / "notebooks" / "explore_assumptions.py"
 
 
 def voila_command(notebook, port: int) -> list[str]:
-    """Voila serving ``notebook`` on 127.0.0.1:``port`` without opening a browser."""
+    """Voila serving ``notebook`` on 127.0.0.1:``port`` without opening a browser, and the
+    HTML edition copied beside it (``edition/``) as static files."""
     voila = Path(sys.executable).parent / "voila"
-    return [str(voila), str(notebook), f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
+    return [
+        str(voila),
+        str(notebook),
+        f"--port={port}",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--VoilaConfiguration.file_allowlist=['{EDITION_DIR}/.*']",
+    ]
 
 
 def main(argv=None) -> int:
@@ -388,6 +445,10 @@ def main(argv=None) -> int:
     from inference_scaling.publish.figures import notebooks  # noqa: PLC0415 - jupytext only when serving
 
     notebooks.convert(NOTEBOOK, command[1])
+    copy = Path(args.build_dir) / EDITION_DIR
+    shutil.rmtree(copy, ignore_errors=True)
+    if EDITION.is_dir():
+        shutil.copytree(EDITION, copy)
     print(f"explorer: http://localhost:{args.port}/  (Ctrl-C stops it)", flush=True)
     os.execv(command[0], command)  # Voila replaces this process, so Ctrl-C reaches it
     return 0  # pragma: no cover - execv does not return

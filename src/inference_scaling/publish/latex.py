@@ -142,24 +142,44 @@ def _extra_format(name: str, fmt: str) -> str:
     return "g3" if name.endswith("per_param") else fmt
 
 
+def text_mode(tex: str) -> str:
+    """A formatted number written for text mode (``10^{26}`` as ``10\\textsuperscript{26}``).
+    LaTeXML cannot put a link around math inside math, so the HTML edition links this
+    form; the PDF keeps the math one."""
+    text = re.sub(r"\^\{(-?\d+)\}", r"\\textsuperscript{\1}", tex)
+    text = text.replace("\\times ", "\\texttimes{}").replace("\\times", "\\texttimes{}")
+    return text.replace(RANGE_DASH, "--").replace("{,}", ",")
+
+
+def claim_link(claim_id: str, text: str) -> str:
+    """A number of claim ``claim_id`` linked to its ledger entry:
+    ``\\claimlink{id}{math form}{text form}``. paper/main.tex and links.tex define it (the
+    ledger table's row in the PDF, the ledger page in the HTML edition)."""
+    return f"\\claimlink{{{claim_id}}}{{{text}}}{{{text_mode(text)}}}"
+
+
 def claim_macros(ledger: list[dict]) -> dict[str, object]:
-    """Every macro the ledger defines, name -> LaTeX text, in ledger order."""
+    """Every macro the ledger defines, name -> LaTeX text, in ledger order. Each number
+    is a link to its claim's ledger entry (:func:`claim_link`)."""
     macros: dict[str, str] = {}
     for rec in ledger:
         fmt = rec["format"]
         value = rec["value"]
+        link = rec["id"]
         if isinstance(value, list):
-            macros[macro_name(rec["id"])] = format_value(value, fmt)
-            macros[macro_name(rec["id"], "low")] = format_number(value[0], fmt)
-            macros[macro_name(rec["id"], "high")] = format_number(value[1], fmt)
+            macros[macro_name(rec["id"])] = claim_link(link, format_value(value, fmt))
+            macros[macro_name(rec["id"], "low")] = claim_link(link, format_number(value[0], fmt))
+            macros[macro_name(rec["id"], "high")] = claim_link(link, format_number(value[1], fmt))
         else:
-            macros[macro_name(rec["id"])] = format_number(value, fmt)
+            macros[macro_name(rec["id"])] = claim_link(link, format_number(value, fmt))
         for name, extra in rec["extra"].items():
-            macros[macro_name(rec["id"], name)] = format_value(extra, _extra_format(name, fmt))
+            macros[macro_name(rec["id"], name)] = claim_link(
+                link, format_value(extra, _extra_format(name, fmt))
+            )
         if rec["essay_value"] is not None:
             essay = rec["essay_value"]
-            macros[macro_name(rec["id"], prefix="essay")] = format_value(
-                essay, essay_format(essay, fmt)
+            macros[macro_name(rec["id"], prefix="essay")] = claim_link(
+                link, format_value(essay, essay_format(essay, fmt))
             )
         if rec.get("essay") is not None:
             macros[macro_name(rec["id"], prefix="essayWords")] = essay_words(rec["essay"])
@@ -425,8 +445,10 @@ def ledger_table(ledger: list[dict]) -> str:
         value = value_with_unit(rec)
         ratio = ratio_text(rec)
         beside = f" (${ratio}\\times$)" if ratio else ""
+        # \\claimrow (links.tex): the row's anchor and the code computing the claim.
+        label = f"\\claimrow{{{rec['id']}}}{{{tex_escape(rec['label'])}}}"
         rows.append(
-            f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
+            f"{label} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}}{beside} \\\\"
         )
     rows.append(r"\end{longtable}")
