@@ -310,3 +310,55 @@ def claims_summary(ledger):
     from inference_scaling.ledger import claims
 
     return claims.summary(ledger)
+
+
+def _records(*pairs):
+    return [
+        {"id": f"c{i}", "label": f"Claim {i}", "basis": basis, "verdict": verdict}
+        for i, (basis, verdict) in enumerate(pairs)
+    ]
+
+
+def test_counts_agree_with_their_nouns_and_zero_counts_are_left_out():
+    assert latex.counted(1, "claim") == "one claim"
+    assert latex.counted(2, "claim") == "two claims"
+    assert latex.counted(12, "claim") == "12 claims"
+    assert latex.count_clauses(
+        [(19, "reproduces", "reproduce"), (0, "x", "y"), (1, "differs", "differ")]
+    ) == ("19 reproduce and one differs")
+
+
+def test_ledger_phrases_read_as_written():
+    ledger = _records(
+        ("recomputed", "reproduced"),
+        ("recomputed", "differs"),
+        ("sourced", "differs"),
+        ("sourced", "differs"),
+        ("premise", "reproduced"),
+    )
+    phrases = latex.ledger_phrase_macros(ledger)
+    assert phrases["ledgerDiffersPhrase"] == (
+        "three differ from the essay's statement in this build: one recomputed and two sourced"
+    )
+    assert phrases["ledgerRecomputedPhrase"] == (
+        "one reproduces the essay's statement at the precision it is stated and one differs"
+    )
+    assert phrases["ledgerSourcedPhrase"] == "two differ"
+    assert phrases["ledgerPremisePhrase"] == "none of which this build changes"
+    one = latex.ledger_phrase_macros(_records(("premise", "differs")))
+    assert one["ledgerDiffersPhrase"] == (
+        "one differs from the essay's statement in this build: "
+        "one premise that the build's assumptions change"
+    )
+    assert one["ledgerPremisePhrase"] == "of which this build changes one"
+
+
+def test_a_list_of_identical_verdicts_collapses():
+    same = _records(*[("recomputed", "reproduced")] * 4)
+    assert latex.verdict_group_sentence(same) == "All four reproduce the essay's statements."
+    mixed = _records(
+        ("recomputed", "reproduced"), ("recomputed", "differs"), ("recomputed", "reproduced")
+    )
+    assert latex.verdict_group_sentence(mixed) == (
+        "Two reproduce the essay's statements and one differs from the essay's statement (Claim 1)."
+    )

@@ -98,3 +98,109 @@ def test_sentences_that_depend_on_a_conclusion_follow_it(papers, name):
     assert re.search(phrase + r" by \S+ (costs less|does not cost less)", flat)
     verb = re.search(phrase + r" by \S+ (costs less|does not cost less)", flat).group(1)
     assert (verb == "costs less") == cheaper
+
+
+# --- Prose lint: the generated sentences read as a careful author writes them ------------------
+
+VERB_ENDINGS_AFTER_ONE = {
+    "differs",
+    "reproduces",
+    "matches",
+    "holds",
+    "lies",
+    "is",
+    "was",
+    "has",
+    "does",
+    "takes",
+    "sits",
+    "gives",
+    "needs",
+    "costs",
+    "moves",
+}
+# Nouns the generated sentences count.
+COUNT_NOUNS = (
+    r"(?:claims?|quantit(?:y|ies)|premises?|figures?|conclusions?|draws?|models?|factors?"
+    r"|scenarios?|inputs?|builds?|others|recomputed|sourced|differ\w*|reproduce\w*)\b"
+)
+PROSE_RULES = [
+    (
+        "a repeated verdict list",
+        re.compile(r"\b(reproduced|differs|new|holds)(?:, \1)*,? and \1\b"),
+    ),
+    ("a '(s)' plural", re.compile(r"\w\(s\)")),
+    ("a zero count", re.compile(rf"(?<![\w.,\-–])0 {COUNT_NOUNS}")),
+    (
+        "a count of one with a plural verb",
+        re.compile(r"(?<![\w.,\-–])1 (?:differ|reproduce|match|are|have)\b"),
+    ),
+    # A printed multiplier is "10×" (no space); "0.7 × OOMs" in the rule of thumb is a product.
+    ("a multiplier read as orders of magnitude", re.compile(r"\d[×x] ?OOMs?\b")),
+    ("a multiplier-sized count of OOMs", re.compile(r"\b\d{1,3}(?:,\d{3})+ OOMs?\b")),
+    ("a raw superscript or subscript mark", re.compile(r"[\^_]")),
+    # snake_case or a dotted claim id in running text; file paths and URLs are allowed.
+    ("a code identifier", re.compile(r"(?<![/\w.])(?:[a-z]+\.)?[a-z0-9]+_[a-z0-9_]+\b(?![/.]\w)")),
+]
+
+
+def _one_with_a_plural(text: str) -> list[str]:
+    found = []
+    for match in re.finditer(r"(?<![\d.,\-–^])\b1 ([a-z]{3,}s)\b", text):
+        if match.group(1) not in VERB_ENDINGS_AFTER_ONE:
+            found.append(match.group(0))
+    return found
+
+
+def prose_faults(text: str) -> list[str]:
+    """What a careful author would correct in ``text`` (a PDF's words): each fault with the
+    words around it. Paths and URLs (which keep their underscores) are removed first."""
+    flat = " ".join(text.split())
+    flat = re.sub(r"\S*(?:/|\.py\b|\.ya?ml\b|\.json\b|\.md\b|\.tex\b|https?:)\S*", " ", flat)
+    faults = []
+    for what, rule in PROSE_RULES:
+        for match in rule.finditer(flat):
+            context = flat[max(0, match.start() - 40) : match.end() + 40]
+            faults.append(f"{what}: …{context}…")
+    faults += [f"one with a plural noun: {m}" for m in _one_with_a_plural(flat)]
+    return faults
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the verdicts are reproduced, reproduced, reproduced and reproduced",
+        "1 recomputed, 2 sourced and 0 premises that the build's assumptions change",
+        "ARC Prize's text gives 1 o1 figure(s) outside o1 pro",
+        "19 reproduce, 1 differ and 18 are new; 1 figures",
+        "a spread of 1,000 OOMs that pre-training cannot offer",
+        "a 10× OOM spread",
+        "the model is 1 differ",
+        "10^25 FLOP and C^a",
+        "the kaplan_allocation scenario and era.pretrain_growth",
+    ],
+)
+def test_prose_lint_catches_template_seams(sentence):
+    assert prose_faults(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All four reproduce the essay's statements; one differs.",
+        "a 1,000× spread that pre-training cannot offer, 0.5 to 1 OOM and 3.5 OOMs",
+        "OOMs of pre-training + 0.7 × OOMs of inference; M0 maps; q = 0 and s = 1",
+        "the kernels are in src/inference_scaling/model/lifetime.py",
+        "one premise that the build's assumptions change",
+    ],
+)
+def test_prose_lint_passes_sentences_as_written(sentence):
+    assert not prose_faults(sentence), prose_faults(sentence)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_paper_prose_has_no_template_seams(papers, name):
+    _, text = papers[name]
+    faults = prose_faults(text)
+    assert not faults, f"{name}:\n" + "\n".join(faults[:20])
