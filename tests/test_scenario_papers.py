@@ -17,11 +17,13 @@ from conftest import ROOT
 
 SCENARIOS = ["default", *sorted(p.stem for p in (ROOT / "config" / "scenarios").glob("*.yaml"))]
 VERDICT_WORDS = ("reproduced", "differs", "new")
+# The paper and its supplement (the full tables), built by one rule family.
+DOCUMENTS = ("main", "supplement")
 
 
 @pytest.fixture(scope="module")
 def papers():
-    targets = [f"results/{name}/paper/main.pdf" for name in SCENARIOS]
+    targets = [f"results/{name}/paper/{doc}.pdf" for name in SCENARIOS for doc in DOCUMENTS]
     snakemake = Path(sys.executable).parent / "snakemake"
     subprocess.run(
         [str(snakemake), *targets, "--cores", str(os.cpu_count() or 1)],
@@ -32,21 +34,29 @@ def papers():
     out = {}
     for name in SCENARIOS:
         ledger = json.loads((ROOT / "results" / name / "claims.json").read_text("utf-8"))
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(ROOT / "results" / name / "paper" / "main.pdf"), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        out[name] = (ledger, text)
+        main, supplement = (
+            subprocess.run(
+                [
+                    "pdftotext",
+                    "-layout",
+                    str(ROOT / "results" / name / "paper" / f"{doc}.pdf"),
+                    "-",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            for doc in DOCUMENTS
+        )
+        out[name] = (ledger, main, supplement)
     return out
 
 
 def ledger_table_verdicts(text: str) -> list[str]:
     """The verdict words that end the rows of the ledger table, in order."""
-    start = re.search(r"Table \d+: The claims ledger", text)
-    assert start, "no ledger table in the paper"
-    end = text.find("Uncertainty", start.end())
+    start = re.search(r"Table S?\d+: The claims ledger", text)
+    assert start, "no ledger table in the supplement"
+    end = text.find("Monte Carlo intervals of the claims", start.end())
     words = []
     for line in text[start.end() : end].splitlines():
         last = line.split()[-1] if line.split() else ""
@@ -65,14 +75,14 @@ def section(text: str, title: str, next_title: str) -> str:
 @pytest.mark.integration
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_ledger_table_prints_each_claims_own_verdict(papers, name):
-    ledger, text = papers[name]
-    assert ledger_table_verdicts(text) == [r["verdict"] for r in ledger["claims"]]
+    ledger, _, supplement = papers[name]
+    assert ledger_table_verdicts(supplement) == [r["verdict"] for r in ledger["claims"]]
 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_differences_section_lists_exactly_the_differing_claims(papers, name):
-    ledger, text = papers[name]
+    ledger, text, _ = papers[name]
     differences = " ".join(section(text, "Where the recomputation differs", "Scenarios").split())
     listed = differences.split("Several agreements also deserve", 1)[0]
     for rec in ledger["claims"]:
@@ -87,7 +97,7 @@ def test_differences_section_lists_exactly_the_differing_claims(papers, name):
 @pytest.mark.integration
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_sentences_that_depend_on_a_conclusion_follow_it(papers, name):
-    ledger, text = papers[name]
+    ledger, text, _ = papers[name]
     flat = " ".join(text.split())
     held = {c["id"]: c["holds"] for c in ledger["conclusions"]}
     band = held["amplified_band_clears_us"]
@@ -201,6 +211,42 @@ def test_prose_lint_passes_sentences_as_written(sentence):
 @pytest.mark.integration
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_paper_prose_has_no_template_seams(papers, name):
-    _, text = papers[name]
-    faults = prose_faults(text)
+    _, main, supplement = papers[name]
+    faults = prose_faults(main + "\n" + supplement)
     assert not faults, f"{name}:\n" + "\n".join(faults[:20])
+
+
+OVERFULL = re.compile(r"Overfull \\([hv])box \((\d+(?:\.\d+)?)pt too (?:wide|high)\)([^\n]*)")
+MAX_OVERFULL_PT = 1.0
+
+
+def overfull_boxes(log: str, limit: float = MAX_OVERFULL_PT) -> list[str]:
+    """The overfull boxes of a LaTeX log that stick out by more than ``limit`` points."""
+    return [
+        f"{kind}box {float(pt):.1f}pt{where}"
+        for kind, pt, where in OVERFULL.findall(log)
+        if float(pt) > limit
+    ]
+
+
+def test_overfull_check_reads_the_log_format():
+    log = (
+        "Overfull \\hbox (21.5pt too wide) in alignment at lines 12--40\n"
+        "Overfull \\hbox (0.4pt too wide) in paragraph at lines 3--4\n"
+        "Overfull \\vbox (3.0pt too high) has occurred while \\output is active\n"
+    )
+    assert overfull_boxes(log) == [
+        "hbox 21.5pt in alignment at lines 12--40",
+        "vbox 3.0pt has occurred while \\output is active",
+    ]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_no_box_sticks_out_of_the_text_block(papers, name):
+    logs = [
+        ROOT / "build" / "latex" / name / "main.log",
+        ROOT / "build" / "latex-supplement" / name / "supplement.log",
+    ]
+    boxes = [box for log in logs for box in overfull_boxes(log.read_text(errors="replace"))]
+    assert not boxes, f"{name}: {boxes}"

@@ -555,9 +555,11 @@ def ledger_table(ledger: list[dict]) -> str:
     """
     header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
     rows = [
-        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.33\linewidth}l"
-        r">{\raggedright\arraybackslash}p{0.16\linewidth}"
-        r">{\raggedright\arraybackslash}p{0.22\linewidth}l@{}}",
+        # Widths sum, with the two l columns ("recomputed", "reproduced") and the column
+        # gaps, to the text block: 0.66 of it for the three p columns.
+        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.30\linewidth}l"
+        r">{\raggedright\arraybackslash}p{0.15\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.21\linewidth}l@{}}",
         r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
         r"\toprule",
         header,

@@ -121,7 +121,7 @@ def conclusion_cell(holds: bool | None, probability: float | None) -> Cell:
     if probability is None:
         return Cell(word, tex_word)
     p = f"{probability:.2f}"
-    return Cell(f"{word} (P = {p})", f"{tex_word} ($P = {p}$)")
+    return Cell(f"{word} (P = {p})", f"{tex_word}\\newline($P = {p}$)")
 
 
 def _same(values) -> bool:
@@ -211,10 +211,7 @@ def tex_label(text: str) -> str:
 def _unchanged_line(unchanged: int, names) -> str:
     builds = ", ".join(names)
     claims = "further claim is" if unchanged == 1 else "further claims are"
-    return (
-        f"{unchanged} {claims} the same in every build ({builds}); every conclusion is "
-        "listed."
-    )
+    return f"{unchanged} {claims} the same in every build ({builds}); every conclusion is listed."
 
 
 def to_markdown(names, rows, unchanged) -> str:
@@ -277,7 +274,11 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         "fails with the build's central values; $P$ is the Monte Carlo probability that it "
         f"holds. {tex_escape(_unchanged_line(unchanged, [n.replace('_', ' ') for n in names]))}"
     )
-    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.3\\linewidth}}r{'r' * n}@{{}}"
+    # The label takes 0.3 of the text block; the essay's column and one per build share the
+    # rest, as p columns, so that a long cell wraps instead of widening the table.
+    width = f"\\dimexpr(0.7\\linewidth-{2 * (n + 1)}\\tabcolsep)/{n + 1}\\relax"
+    value_col = f">{{\\raggedleft\\arraybackslash}}p{{{width}}}"
+    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.3\\linewidth}}{value_col * (n + 1)}@{{}}"
     lines = [
         "{\\footnotesize",
         f"\\begin{{longtable}}{{{cols}}}",
