@@ -113,7 +113,7 @@ def test_markdown_html_and_latex_share_the_rows(builds, tmp_path):
     tex = (tmp_path / "c.tex").read_text()
     assert "\\begin{longtable}" in tex and "\\caption{" in tex and "\\toprule" in tex
     assert "\\label{tab:compare}" in tex and "\\bottomrule" in tex
-    assert "$24.9$ (differs)" in tex and "\\textbf{fails}\\newline($P = 0.41$)" in tex
+    assert "$24.9$ (differs)" in tex and "\\textbf{fails}\\newline\\mbox{$P = 0.41$}" in tex
 
 
 def test_values_within_rounding_noise_are_the_same():

@@ -55,7 +55,7 @@ def test_table_and_markdown_cover_every_claim(ledger):
     table = latex.ledger_table(ledger)
     md = latex.ledger_markdown(ledger, "summary")
     for rec in ledger:
-        assert latex.tex_escape(rec["label"]) in table
+        assert latex.essay_words(rec["label"]) in table
         assert f"`{rec['id']}`" in md
     assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
 

@@ -217,7 +217,7 @@ def differences_list(ledger: list[dict]) -> str:
             value = value_with_unit(rec)
             note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
             lines.append(
-                f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
+                f"\\item[{essay_words(rec['label'])}] ({rec['basis']}) The essay: "
                 f"``{essay_words(rec['essay'])}''; this build: {value}.{note}"
             )
         lines.append(r"\end{description}")
@@ -588,7 +588,7 @@ def ledger_table(ledger: list[dict]) -> str:
         ratio = ratio_text(rec)
         beside = f" (${ratio}\\times$)" if ratio else ""
         rows.append(
-            f"{tex_escape(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
+            f"{essay_words(rec['label'])} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}}{beside} \\\\"
         )
     rows.append(r"\end{longtable}")

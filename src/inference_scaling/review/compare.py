@@ -121,7 +121,7 @@ def conclusion_cell(holds: bool | None, probability: float | None) -> Cell:
     if probability is None:
         return Cell(word, tex_word)
     p = f"{probability:.2f}"
-    return Cell(f"{word} (P = {p})", f"{tex_word}\\newline($P = {p}$)")
+    return Cell(f"{word} (P = {p})", f"{tex_word}\\newline\\mbox{{$P = {p}$}}")
 
 
 def _same(values) -> bool:
@@ -257,14 +257,14 @@ def to_markdown(names, rows, unchanged) -> str:
 
 def to_latex(names, rows, unchanged, label="tab:compare") -> str:
     """The table as a booktabs ``longtable`` with caption (it may run over a page), for
-    ``\\input`` in the paper. Scenario names head rotated columns; a claim the essay does
+    ``\\input`` in the paper. Scenario names head the columns, wrapped; a claim the essay does
     not state has a dash in the Essay column, so its values carry no mark."""
     n = len(names)
     head = " & ".join(
         [
             "",
             "Essay",
-            *(f"\\rotatebox{{90}}{{{tex_escape(name.replace('_', ' '))}}}" for name in names),
+            *(tex_escape(name.replace("_", " ")) for name in names),
         ]
     )
     caption = (
@@ -298,7 +298,8 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         group = [r for r in rows if r.kind == kind]
         if not group:
             continue
-        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\")
+        # \\* keeps a group's title on the page of its first row.
+        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\*")
         for r in group:
             text = tex_label(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
             cells = [c.tex.replace(" (new)", "") for c in r.cells]
