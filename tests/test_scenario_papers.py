@@ -54,8 +54,12 @@ def papers():
 
 def ledger_table_verdicts(text: str) -> list[str]:
     """The verdict words that end the rows of the ledger table, in order."""
-    start = re.search(r"Table S?\d+: The claims ledger", text)
-    assert start, "no ledger table in the supplement"
+    caption = re.search(r"Table S?\d+: The claims ledger", text)
+    assert caption, "no ledger table in the supplement"
+    # The rows start after the column heads (the caption above names the verdicts too).
+    start = re.compile(r"Quantity\s+Basis\s+Essay\s+Recomputed\s+Verdict").search(
+        text, caption.end()
+    )
     end = text.find("Monte Carlo intervals of the claims", start.end())
     words = []
     for line in text[start.end() : end].splitlines():

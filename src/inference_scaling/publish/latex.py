@@ -215,7 +215,7 @@ def differences_list(ledger: list[dict]) -> str:
         lines += [rf"\paragraph{{{tex_escape(CAUSE_TITLES[cause])}.}}", r"\begin{description}"]
         for rec in recs:
             value = value_with_unit(rec)
-            note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
+            note = f" {essay_words(rec['note'])}" if rec["note"] else ""
             lines.append(
                 f"\\item[{essay_words(rec['label'])}] ({rec['basis']}) The essay: "
                 f"``{essay_words(rec['essay'])}''; this build: {value}.{note}"

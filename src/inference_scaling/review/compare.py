@@ -264,7 +264,12 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         [
             "",
             "Essay",
-            *(tex_escape(name.replace("_", " ")) for name in names),
+            # Whole words, a size smaller: a narrow column breaks "heavy deployment" between
+            # its words, never inside one.
+            *(
+                "\\scriptsize " + " ".join(f"\\mbox{{{tex_escape(w)}}}" for w in name.split("_"))
+                for name in names
+            ),
         ]
     )
     caption = (
@@ -274,11 +279,11 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         "fails with the build's central values; $P$ is the Monte Carlo probability that it "
         f"holds. {tex_escape(_unchanged_line(unchanged, [n.replace('_', ' ') for n in names]))}"
     )
-    # The label takes 0.3 of the text block; the essay's column and one per build share the
-    # rest, as p columns, so that a long cell wraps instead of widening the table.
-    width = f"\\dimexpr(0.7\\linewidth-{2 * (n + 1)}\\tabcolsep)/{n + 1}\\relax"
+    # The label takes a quarter of the text block; the essay's column and one per build
+    # share the rest, as p columns, so that a long cell wraps instead of widening the table.
+    width = f"\\dimexpr(0.75\\linewidth-{2 * (n + 1)}\\tabcolsep)/{n + 1}\\relax"
     value_col = f">{{\\raggedleft\\arraybackslash}}p{{{width}}}"
-    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.3\\linewidth}}{value_col * (n + 1)}@{{}}"
+    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.25\\linewidth}}{value_col * (n + 1)}@{{}}"
     lines = [
         "{\\footnotesize",
         f"\\begin{{longtable}}{{{cols}}}",
