@@ -362,3 +362,8 @@ def test_a_list_of_identical_verdicts_collapses():
     assert latex.verdict_group_sentence(mixed) == (
         "Two reproduce the essay's statements and one differs from the essay's statement (Claim 1)."
     )
+
+
+def test_essay_words_print_markdown_emphasis_as_emphasis_and_keep_identifiers():
+    text = latex.essay_words("scaling up _N_ and _D_ by the same factor, x_1")
+    assert text == "scaling up \\emph{N} and \\emph{D} by the same factor, x\\_1"

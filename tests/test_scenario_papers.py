@@ -150,7 +150,8 @@ PROSE_RULES = [
         re.compile(r"(?<![\w.,\-–])1 (?:differ|reproduce|match|are|have)\b"),
     ),
     # A printed multiplier is "10×" (no space); "0.7 × OOMs" in the rule of thumb is a product.
-    ("a multiplier read as orders of magnitude", re.compile(r"\d[×x] ?OOMs?\b")),
+    # ("0.7×OOMs of inference", the essay's formula, is a product, not a multiplier.)
+    ("a multiplier read as orders of magnitude", re.compile(r"\d[×x] ?OOMs?\b(?! of)")),
     ("a multiplier-sized count of OOMs", re.compile(r"\b\d{1,3}(?:,\d{3})+ OOMs?\b")),
     ("a raw superscript or subscript mark", re.compile(r"[\^_]")),
     # snake_case or a dotted claim id in running text; file paths and URLs are allowed.
@@ -160,7 +161,8 @@ PROSE_RULES = [
 
 def _one_with_a_plural(text: str) -> list[str]:
     found = []
-    for match in re.finditer(r"(?<![\d.,\-–^])\b1 ([a-z]{3,}s)\b", text):
+    # "0.5 to 1 orders of magnitude" ends a range, whose noun is plural.
+    for match in re.finditer(r"(?<![\d.,\-–^])(?<!to )\b1 ([a-z]{3,}s)\b", text):
         if match.group(1) not in VERB_ENDINGS_AFTER_ONE:
             found.append(match.group(0))
     return found
@@ -204,6 +206,7 @@ def test_prose_lint_catches_template_seams(sentence):
         "All four reproduce the essay's statements; one differs.",
         "a 1,000× spread that pre-training cannot offer, 0.5 to 1 OOM and 3.5 OOMs",
         "OOMs of pre-training + 0.7 × OOMs of inference; M0 maps; q = 0 and s = 1",
+        "0.7×OOMs of inference, by 0.5 to 1 orders of magnitude",
         "the kernels are in src/inference_scaling/model/lifetime.py",
         "one premise that the build's assumptions change",
     ],

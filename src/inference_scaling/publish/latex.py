@@ -236,17 +236,22 @@ def ratio_text(rec: dict) -> str:
 POWER_TEXT = re.compile(r"([A-Za-z0-9]+)\^\{?(-?[A-Za-z0-9.]+)\}?")
 
 
+EMPHASIS = re.compile(r"(?<![\w\\])_([^_\s][^_]*?)_(?!\w)")
+
+
 def essay_words(text) -> str:
     """Plain text (the essay's statement, an assumption's meaning) as LaTeX: specials
     escaped, a power written ``10^k`` or ``C^a`` typeset as one."""
-    pieces = POWER_TEXT.split(str(text))
+    # The essay's words keep its Markdown emphasis (_N_); it prints as emphasis.
+    text = EMPHASIS.sub(lambda m: "\x00" + m.group(1) + "\x01", str(text))
+    pieces = POWER_TEXT.split(text)
     # split() gives text, base, exponent, text, ...: escape the text, typeset the powers.
     out = []
     for i in range(0, len(pieces), 3):
         out.append(tex_escape(pieces[i]).replace("×", r"$\times$").replace(">", "$>$"))
         if i + 2 < len(pieces):
             out.append(f"${pieces[i + 1]}^{{{pieces[i + 2]}}}$")
-    return "".join(out)
+    return "".join(out).replace("\x00", r"\emph{").replace("\x01", "}")
 
 
 def choose(first: bool) -> tuple[int, str]:
@@ -555,11 +560,12 @@ def ledger_table(ledger: list[dict]) -> str:
     """
     header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
     rows = [
-        # Widths sum, with the two l columns ("recomputed", "reproduced") and the column
-        # gaps, to the text block: 0.66 of it for the three p columns.
-        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.30\linewidth}l"
+        # Widths sum, with the l column ("recomputed") and the column gaps, to the text
+        # block; the verdict wraps when a ratio stands beside it.
+        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.29\linewidth}l"
         r">{\raggedright\arraybackslash}p{0.15\linewidth}"
-        r">{\raggedright\arraybackslash}p{0.21\linewidth}l@{}}",
+        r">{\raggedright\arraybackslash}p{0.20\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.13\linewidth}@{}}",
         r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
         r"\toprule",
         header,
