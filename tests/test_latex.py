@@ -367,3 +367,29 @@ def test_a_list_of_identical_verdicts_collapses():
 def test_essay_words_print_markdown_emphasis_as_emphasis_and_keep_identifiers():
     text = latex.essay_words("scaling up _N_ and _D_ by the same factor, x_1")
     assert text == "scaling up \\emph{N} and \\emph{D} by the same factor, x\\_1"
+
+
+def test_causes_and_unchecked_statements_leave_zero_counts_out():
+    ledger = [
+        {
+            "id": "a",
+            "label": "A",
+            "basis": "recomputed",
+            "verdict": "differs",
+            "cause": "definition",
+        },
+        {"id": "b", "label": "B", "basis": "sourced", "verdict": "unchecked"},
+        {"id": "c", "label": "C", "basis": "sourced", "verdict": "reproduced"},
+    ]
+    m = latex.ledger_phrase_macros(ledger)
+    assert m["ledgerDiffersByCausePhrase"] == (
+        "By cause, one comes from a sensitivity row that measures a different quantity from "
+        "its headline row."
+    )
+    assert m["ledgerCauseShortPhrase"] == " (one from a different definition)"
+    assert m["ledgerUncheckedSentence"].startswith(
+        "A further one statement is \\verdict{unchecked}"
+    )
+    none = latex.ledger_phrase_macros(ledger[2:])
+    assert none["ledgerDiffersByCausePhrase"] == none["ledgerCauseShortPhrase"] == ""
+    assert none["ledgerUncheckedSentence"] == ""

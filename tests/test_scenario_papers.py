@@ -140,7 +140,8 @@ VERB_ENDINGS_AFTER_ONE = {
 # Nouns the generated sentences count.
 COUNT_NOUNS = (
     r"(?:claims?|quantit(?:y|ies)|premises?|figures?|conclusions?|draws?|models?|factors?"
-    r"|scenarios?|inputs?|builds?|others|recomputed|sourced|differ\w*|reproduce\w*)\b"
+    r"|scenarios?|inputs?|builds?|others|recomputed|sourced|differ\w*|reproduce\w*"
+    r"|statements?|comes?|from)\b"
 )
 PROSE_RULES = [
     (
@@ -198,6 +199,7 @@ def prose_faults(text: str) -> list[str]:
         "the model is 1 differ",
         "10^25 FLOP and C^a",
         "the kaplan_allocation scenario and era.pretrain_growth",
+        "By cause, 0 come from the essay's own arithmetic (0 from a source)",
     ],
 )
 def test_prose_lint_catches_template_seams(sentence):

@@ -447,7 +447,7 @@ def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
     ``\ledgerDiffersPhrase`` (``three differ from the essay's statement in this build: one
     recomputed and two sourced``) and ``\ledgerPremisePhrase`` (``none of which this build
     changes``)."""
-    from inference_scaling.ledger.claims import counts_by_basis
+    from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause
 
     by = counts_by_basis(ledger)
     empty = {"total": 0, "reproduced": 0, "differs": 0, "new": 0, "unchecked": 0}
@@ -509,7 +509,50 @@ def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
         if changed == 0
         else f"of which this build changes {count_word(changed)}"
     )
+    causes = counts_by_cause(ledger)
+    long = {
+        "essay": ("comes", "come", "from the essay's own arithmetic or its reading of a source"),
+        "source": ("comes", "come", "from a revised or approximate source"),
+        "definition": (
+            "comes",
+            "come",
+            "from a sensitivity row that measures a different quantity from its headline row",
+        ),
+        "premise": ("comes", "come", "from a premise this build changes"),
+    }
+    short = {
+        "essay": "from the essay itself",
+        "source": "from a source",
+        "definition": "from a different definition",
+        "premise": "from a changed premise",
+    }
+    by_cause = [
+        f"{count_word(n)} {long[c][0] if n == 1 else long[c][1]} {long[c][2]}"
+        for c, n in causes.items()
+        if n
+    ]
+    unchecked = sum(r["verdict"] == "unchecked" for r in ledger)
     return {
+        # "By cause, one comes from ...": empty when nothing differs.
+        "ledgerDiffersByCausePhrase": f"By cause, {join_words(by_cause)}." if by_cause else "",
+        # " (one from a different definition)" after "Each difference is listed with its cause".
+        "ledgerCauseShortPhrase": (
+            " (" + join_words([f"{count_word(n)} {short[c]}" for c, n in causes.items() if n]) + ")"
+            if by_cause
+            else ""
+        ),
+        # The sentence on unchecked statements, or nothing when there are none.
+        "ledgerUncheckedSentence": (
+            f"A further {counted(unchecked, 'statement is', 'statements are')} "
+            + r"\verdict{unchecked}: no shipped source can confirm or refute "
+            + (
+                "it, and it is not counted as a difference."
+                if unchecked == 1
+                else "them, and they are not counted as differences."
+            )
+            if unchecked
+            else ""
+        ),
         "ledgerRecomputedPhrase": recomputed or "none is stated in the essay",
         "ledgerSourcedPhrase": sourced,
         "ledgerDiffersPhrase": differs,
