@@ -91,9 +91,9 @@ lint: env
 	$(VENV)/bin/pre-commit run --all-files
 	$(SNAKEMAKE) --lint
 
-## clean    remove everything generated (results, build, dist, paper/main.pdf, .snakemake, .cache)
+## clean    remove everything generated (results, build, dist, paper/*.pdf, .snakemake, .cache)
 clean:
-	rm -rf results build dist paper/main.pdf .snakemake .cache
+	rm -rf results build dist paper/main.pdf paper/supplement.pdf .snakemake .cache
 
 # The lab environment (.venv-lab): the build's packages plus the `lab` dependency group
 # (Voila, ipywidgets, Selenium), so the build environment never carries them.

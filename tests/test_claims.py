@@ -262,8 +262,8 @@ def test_summary_counts_by_basis_evidence_and_cause():
     ]
     assert claims.summary(ledger) == (
         "9 claims — 5 recomputed: 3 reproduce (1 independent, 2 definitional), "
-        "1 differ (1 by definition), 1 not stated in the essay; "
-        "2 sourced: 1 match the source, 1 unchecked; 2 premises: 1 as in the essay, 1 changed"
+        "1 differs (1 by definition), 1 not stated in the essay; "
+        "2 sourced: 1 matches the source, 1 unchecked; 2 premises: 1 as in the essay, 1 changed"
     )
     assert claims.counts_by_cause(ledger) == {
         "essay": 0,
@@ -389,7 +389,7 @@ def test_summary_phrases_per_basis():
     c = {"total": 3, "reproduced": 1, "differs": 1, "new": 1, "unchecked": 0}
     recs = [{"basis": "sourced", "verdict": "differs", "cause": "source"}]
     assert claims._basis_phrase("sourced", c, recs) == (
-        "3 sourced: 1 match the source, 1 differ (1 by source), 1 not stated in the essay"
+        "3 sourced: 1 matches the source, 1 differs (1 by source), 1 not stated in the essay"
     )
 
 
@@ -433,3 +433,9 @@ def test_the_readme_prints_the_current_summary_line(ledger):
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert claims.summary(ledger) in readme, "README's summary line is stale"
+
+
+def test_counts_in_notes_agree_with_their_noun():
+    result = {"value": 1.0, "extra": {"n": 1, "m": 3}}
+    text = claims.render_text("gives {n|figure|figures} and {m|figure|figures}", result, {})
+    assert text == "gives one figure and three figures"

@@ -52,16 +52,34 @@ def builds(tmp_path):
     return compare.read_builds(names, ledgers, unc)
 
 
-def test_only_rows_that_differ_are_listed_and_the_rest_counted(builds):
+def test_claims_that_differ_are_listed_the_rest_counted_and_every_conclusion_shown(builds):
     names, rows, unchanged = compare.comparison_rows(builds)
     assert names == ["default", "pessimistic", "kaplan"]
-    assert [r.id for r in rows] == ["thresholds.amplified", "appendix.range", "us"]
-    assert unchanged == 2  # era.growth and the EU conclusion
+    assert [r.id for r in rows] == ["thresholds.amplified", "appendix.range", "eu", "us"]
+    assert unchanged == 1  # era.growth
+
+
+def test_a_conclusion_the_same_everywhere_still_shows_its_probability(builds):
+    _, rows, _ = compare.comparison_rows(builds)
+    eu = next(r for r in rows if r.id == "eu")
+    assert [c.text for c in eu.cells] == ["holds (P = 0.99)"] * 3
+
+
+def test_a_conclusion_that_flips_in_one_scenario_is_never_folded_into_the_count(builds):
+    # Only the last scenario flips "eu"; its probability is unchanged, so nothing but the
+    # verdict tells it apart.
+    builds["kaplan"]["ledger"]["conclusions"][0]["holds"] = False
+    names, rows, unchanged = compare.comparison_rows(builds)
+    eu = next(r for r in rows if r.id == "eu")
+    assert [c.text for c in eu.cells] == ["holds (P = 0.99)"] * 2 + ["FAILS (P = 0.99)"]
+    md = compare.to_markdown(names, rows, unchanged)
+    assert "| It passes the EU threshold (`eu`) | holds (P = 0.99) |" in md
+    assert "1 further claim is the same in every build" in md
 
 
 def test_claim_cells_carry_values_and_marked_verdicts(builds):
     _, rows, _ = compare.comparison_rows(builds)
-    amplified, span, _ = rows
+    amplified, span = rows[:2]
     assert [c.text for c in amplified.cells] == ["26.8", "24.9 (differs)", "26.8"]
     assert amplified.essay.text == "26.8"
     assert [c.text for c in span.cells] == [
@@ -90,12 +108,12 @@ def test_markdown_html_and_latex_share_the_rows(builds, tmp_path):
     row = "| statement of thresholds.amplified (`thresholds.amplified`) | log10 FLOP | 26.8 |"
     assert row + " 26.8 | 24.9 (differs) | 26.8 |" in md
     assert "| It passes the US threshold (`us`) | holds (P = 0.85) | FAILS (P = 0.41) |" in md
-    assert "2 further claims and conclusions are the same in every build" in md
+    assert "1 further claim is the same in every build" in md
     assert "era.growth" not in md
     tex = (tmp_path / "c.tex").read_text()
     assert "\\begin{longtable}" in tex and "\\caption{" in tex and "\\toprule" in tex
     assert "\\label{tab:compare}" in tex and "\\bottomrule" in tex
-    assert "$24.9$ (differs)" in tex and "\\textbf{fails} ($P = 0.41$)" in tex
+    assert "$24.9$ (differs)" in tex and "\\textbf{fails}\\newline\\mbox{$P = 0.41$}" in tex
 
 
 def test_values_within_rounding_noise_are_the_same():
@@ -135,5 +153,5 @@ def test_statements_lose_their_latex_in_plain_text_and_keep_it_in_latex():
 def test_a_build_without_monte_carlo_does_not_make_a_conclusion_differ(builds):
     builds["kaplan"]["uncertainty"] = None
     _, rows, unchanged = compare.comparison_rows(builds)
-    assert [r.id for r in rows if r.kind == "conclusion"] == ["us"]
+    assert [r.id for r in rows if r.kind == "conclusion"] == ["eu", "us"]
     assert rows[-1].cells[2].text == "holds"

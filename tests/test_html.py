@@ -93,7 +93,7 @@ def _figure():
 def test_links_tex_pdf_and_html(ledger):
     pdf = html.links_tex(ledger, [_figure()], "abc123", None, html_edition=False)
     web = html.links_tex(ledger, [_figure()], "abc123", None, html_edition=True)
-    assert r"\DeclareRobustCommand{\claimlink}[3]{\hyperlink{claim-#1}{#2}}" in pdf
+    assert r"\DeclareRobustCommand{\claimlink}[3]{\ledgerlink{claim-#1}{#2}}" in pdf
     assert r"\href{ledger.html\#claim-#1}{#3}" in web
     for rec in ledger:
         assert f"\\csname claimcode-{rec['id']}\\endcsname" in pdf

@@ -59,7 +59,7 @@ def test_table_and_markdown_cover_every_claim(ledger):
     table = latex.ledger_table(ledger)
     md = latex.ledger_markdown(ledger, "summary")
     for rec in ledger:
-        assert latex.tex_escape(rec["label"]) in table
+        assert latex.essay_words(rec["label"]) in table
         assert f"`{rec['id']}`" in md
     assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
 
@@ -314,3 +314,86 @@ def claims_summary(ledger):
     from inference_scaling.ledger import claims
 
     return claims.summary(ledger)
+
+
+def _records(*pairs):
+    return [
+        {"id": f"c{i}", "label": f"Claim {i}", "basis": basis, "verdict": verdict}
+        for i, (basis, verdict) in enumerate(pairs)
+    ]
+
+
+def test_counts_agree_with_their_nouns_and_zero_counts_are_left_out():
+    assert latex.counted(1, "claim") == "one claim"
+    assert latex.counted(2, "claim") == "two claims"
+    assert latex.counted(12, "claim") == "12 claims"
+    assert latex.count_clauses(
+        [(19, "reproduces", "reproduce"), (0, "x", "y"), (1, "differs", "differ")]
+    ) == ("19 reproduce and one differs")
+
+
+def test_ledger_phrases_read_as_written():
+    ledger = _records(
+        ("recomputed", "reproduced"),
+        ("recomputed", "differs"),
+        ("sourced", "differs"),
+        ("sourced", "differs"),
+        ("premise", "reproduced"),
+    )
+    phrases = latex.ledger_phrase_macros(ledger)
+    assert phrases["ledgerDiffersPhrase"] == (
+        "three differ from the essay's statement in this build: one recomputed and two sourced"
+    )
+    assert phrases["ledgerRecomputedPhrase"] == (
+        "one reproduces the essay's statement at the precision it is stated and one differs"
+    )
+    assert phrases["ledgerSourcedPhrase"] == "two differ"
+    assert phrases["ledgerPremisePhrase"] == "none of which this build changes"
+    one = latex.ledger_phrase_macros(_records(("premise", "differs")))
+    assert one["ledgerDiffersPhrase"] == (
+        "one differs from the essay's statement in this build: "
+        "one premise that the build's assumptions change"
+    )
+    assert one["ledgerPremisePhrase"] == "of which this build changes one"
+
+
+def test_a_list_of_identical_verdicts_collapses():
+    same = _records(*[("recomputed", "reproduced")] * 4)
+    assert latex.verdict_group_sentence(same) == "All four reproduce the essay's statements."
+    mixed = _records(
+        ("recomputed", "reproduced"), ("recomputed", "differs"), ("recomputed", "reproduced")
+    )
+    assert latex.verdict_group_sentence(mixed) == (
+        "Two reproduce the essay's statements and one differs from the essay's statement (Claim 1)."
+    )
+
+
+def test_essay_words_print_markdown_emphasis_as_emphasis_and_keep_identifiers():
+    text = latex.essay_words("scaling up _N_ and _D_ by the same factor, x_1")
+    assert text == "scaling up \\emph{N} and \\emph{D} by the same factor, x\\_1"
+
+
+def test_causes_and_unchecked_statements_leave_zero_counts_out():
+    ledger = [
+        {
+            "id": "a",
+            "label": "A",
+            "basis": "recomputed",
+            "verdict": "differs",
+            "cause": "definition",
+        },
+        {"id": "b", "label": "B", "basis": "sourced", "verdict": "unchecked"},
+        {"id": "c", "label": "C", "basis": "sourced", "verdict": "reproduced"},
+    ]
+    m = latex.ledger_phrase_macros(ledger)
+    assert m["ledgerDiffersByCausePhrase"] == (
+        "By cause, one comes from a sensitivity row that measures a different quantity from "
+        "its headline row."
+    )
+    assert m["ledgerCauseShortPhrase"] == " (one from a different definition)"
+    assert m["ledgerUncheckedSentence"].startswith(
+        "A further one statement is \\verdict{unchecked}"
+    )
+    none = latex.ledger_phrase_macros(ledger[2:])
+    assert none["ledgerDiffersByCausePhrase"] == none["ledgerCauseShortPhrase"] == ""
+    assert none["ledgerUncheckedSentence"] == ""

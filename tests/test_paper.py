@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 
 PAPER = ROOT / "paper"
-SOURCES = [PAPER / "main.tex", *sorted((PAPER / "sections").glob("*.tex"))]
+SOURCES = [*sorted(PAPER.glob("*.tex")), *sorted((PAPER / "sections").glob("*.tex"))]
 PDF = PAPER / "main.pdf"
 LOG = ROOT / "build" / "latex" / "default" / "main.log"
 
@@ -41,7 +41,7 @@ STRIP = [
     r"\\includegraphics(?:\[[^\]]*\])?\{[^}]*\}",
     r"\\begin\{(?:tabular|longtable|tabularx|array)\}(?:\[[^\]]*\])?\{[^}]*\}",  # colspec
     r"-?\d*\.?\d+(?:pt|mm|cm|em|ex|in|bp|sp|pc)\b",  # TeX lengths (no space: "5 in" is prose)
-    r"\d*\.?\d+\\(?:linewidth|textwidth|columnwidth|hsize|textheight)",
+    r"\d*\.?\d+\\(?:linewidth|textwidth|columnwidth|hsize|textheight|baselineskip)",
     r"!\d+(?=!|[\s,\]}])",  # xcolor mixes such as blue!50!black
     r"\\pdf[a-z]+\s*=?\s*-?\d+",  # pdfTeX settings in the preamble
     r"\\pdftrailerid\{\}",
@@ -236,3 +236,137 @@ def test_pdf_metadata_is_set():
     info = subprocess.run(["pdfinfo", str(PDF)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Title:\s+\S", info, flags=re.M)
     assert re.search(r"^Author:\s+\S", info, flags=re.M)
+
+
+# --- Figures as printed: glyph sizes read from the compiled PDF ---------------------------------
+
+MIN_FIGURE_PT = 7.0
+
+
+def figure_regions(page) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom) of the figures on a pdfplumber page: each included graphic
+    (a Form XObject, which pdfminer reports as an LTFigure) and the area a TikZ picture draws
+    in (its curves, which nothing else in the paper draws), with a line's margin."""
+    from pdfminer.layout import LTFigure
+
+    height = page.height
+    boxes = [
+        (obj.x0, height - obj.y1, obj.x1, height - obj.y0)
+        for obj in page.layout
+        if isinstance(obj, LTFigure)
+    ]
+
+    def inside_graphic(o):
+        return any(b[0] <= o["x0"] and o["x1"] <= b[2] and b[1] <= o["top"] <= b[3] for b in boxes)
+
+    curves = [c for c in page.curves if not inside_graphic(c)]
+    if curves:
+        # A TikZ picture's labels may sit a line away from anything it draws (a formula
+        # under a box): one line of text around the drawing belongs to the figure.
+        pad = 14.0
+        boxes.append(
+            (
+                min(c["x0"] for c in curves) - pad,
+                min(c["top"] for c in curves) - pad,
+                max(c["x1"] for c in curves) + pad,
+                max(c["bottom"] for c in curves) + pad,
+            )
+        )
+    return boxes
+
+
+def small_figure_glyphs(pdf_path, minimum: float = MIN_FIGURE_PT) -> list[str]:
+    """Every glyph inside a figure that prints smaller than ``minimum`` points."""
+    import pdfplumber
+
+    small = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            regions = figure_regions(page)
+            for ch in page.chars:
+                # pdfminer's size is the glyph box's height; text turned by a right angle
+                # (an axis label) has its font size across the page instead.
+                size = ch["size"] if ch["upright"] else ch["x1"] - ch["x0"]
+                if ch["text"].isspace() or size >= minimum - 0.05:
+                    continue
+                if any(
+                    x0 <= ch["x0"] <= x1 and top <= ch["top"] <= bottom
+                    for x0, top, x1, bottom in regions
+                ):
+                    small.append(f"page {number}: {ch['text']!r} at {size:.1f} pt")
+    return small
+
+
+def test_every_figure_prints_at_7pt_or_more_tikz_included():
+    _built()
+    small = small_figure_glyphs(PDF)
+    assert not small, f"{len(small)} glyphs below {MIN_FIGURE_PT} pt: {small[:10]}"
+
+
+def test_glyph_size_check_finds_small_text_in_a_tikz_picture(tmp_path):
+    tex = tmp_path / "small.tex"
+    tex.write_text(
+        "\\documentclass{article}\\usepackage{tikz}\\begin{document}Body text.\n"
+        "\\begin{tikzpicture}\\draw[rounded corners] (0,0) rectangle (3,1);"
+        "\\node[font=\\footnotesize] at (1.5,-0.3) {$C_{\\mathrm{pre}}$};\\end{tikzpicture}\n"
+        "\\end{document}\n"
+    )
+    subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", tex.name],
+        cwd=tmp_path,
+        capture_output=True,
+        check=True,
+    )
+    small = small_figure_glyphs(tmp_path / "small.pdf")
+    assert small and all("pt" in s for s in small)
+    assert not any("B" in s.split(":")[1][:4] for s in small)  # body text is not a figure
+
+
+def _bib_entries():
+    text = (PAPER / "references.bib").read_text()
+    return re.findall(r"@(\w+)\{([^,\s]+),(.*?)\n\}", text, flags=re.S)
+
+
+def _unbraced(value: str) -> str:
+    """``value`` without its outer braces and with every inner braced group removed: what
+    BibTeX may lower-case."""
+    inner = value.strip()[1:-1]
+    previous = None
+    while previous != inner:
+        previous, inner = inner, re.sub(r"\{[^{}]*\}", " ", inner)
+    return inner
+
+
+def _unprotected_capitals(fields: str) -> list[str]:
+    found = []
+    for match in re.finditer(
+        r"\b(title|booktitle)\s*=\s*(\{.*?\}),?\s*\n\s*\w+\s*=", fields + "\n x =", re.S
+    ):
+        words = _unbraced(match.group(2)).split()
+        # A word after its first letter with a capital, or a digit in a name (GPT-4), is
+        # an acronym or a name, which plainnat would otherwise print in lower case.
+        found += [w for w in words[1:] if re.search(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]-?\d|^Python", w)]
+    return found
+
+
+def test_bibliography_protects_acronyms_and_names():
+    bad = {key: w for _, key, fields in _bib_entries() if (w := _unprotected_capitals(fields))}
+    assert not bad, f"capitals BibTeX would lower-case (brace them): {bad}"
+
+
+def test_capital_check_reads_fields_as_bibtex_does():
+    fields = "\n  title = {A Python Library for {SALib} and GPT-4},\n  year = {2017}"
+    assert _unprotected_capitals(fields) == ["Python", "GPT-4"]
+    assert _unprotected_capitals("\n  title = {The {ARC-AGI} Test},\n  year = {1}") == []
+
+
+def test_conference_papers_name_their_venue():
+    missing = [
+        key
+        for kind, key, fields in _bib_entries()
+        if kind == "inproceedings" and "booktitle" not in fields
+    ]
+    assert not missing
+    arxiv_only = {key for kind, key, fields in _bib_entries() if kind == "misc"}
+    # Published at NeurIPS: the entry must say so, not only give the preprint.
+    assert not arxiv_only & {"hoffmann2022chinchilla", "ho2024algorithmic", "anthony2017thinking"}

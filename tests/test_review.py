@@ -12,7 +12,11 @@ def test_macros_expand_as_tex_reads_them():
         "% generated\n\\newcommand{\\claimA}{26.8}\n\\newcommand{\\claimAB}{10^{25}}\n"
         "\\newcommand{\\claimRange}{0.5\\mbox{--}1.0}\n"
     )
-    assert macros == {"claimA": "26.8", "claimAB": "10^{25}", "claimRange": "0.5\\mbox{--}1.0"}
+    assert macros == {
+        "claimA": (0, "26.8"),
+        "claimAB": (0, "10^{25}"),
+        "claimRange": (0, "0.5\\mbox{--}1.0"),
+    }
     text = "at $\\claimA$ and $\\claimAB$, \\claimA{} or \\claimA  words, \\claimRange."
     assert review.expand_macros(text, macros) == (
         "at $26.8$ and ${10^{25}}$, 26.8{} or 26.8words, {0.5\\mbox{--}1.0}."
@@ -37,6 +41,26 @@ def test_flatten_inlines_sources_and_tables_and_keeps_provenance(tmp_path):
     assert "Growth is 4.8\\timesx{} a year." in flat
     # An inlined file cannot fuse with the control word before it (\small + Percentiles).
     assert "{\\small%\nPercentiles: 4.8%\n}" in flat
+
+
+def test_a_generated_file_with_conditionals_and_multiline_bodies_is_expanded(tmp_path):
+    # claims.tex as the pipeline writes it: a two-argument conditional and a list whose body
+    # spans lines. A file like this was once inlined unexpanded, so a number used in the
+    # prose never reached latexdiff as a number.
+    paper, results = tmp_path / "paper", tmp_path / "results"
+    paper.mkdir()
+    results.mkdir()
+    (paper / "main.tex").write_text(
+        "\\input{claims.tex}\n\\begin{document}\nlike one trained with "
+        "$10^{\\claimAmp}$~FLOP, \\whenHoldsBand{above}{not above} the line.\n\\listOf\n"
+    )
+    (results / "claims.tex").write_text(
+        "% header\n\\newcommand{\\claimAmp}{26.6}\n\\newcommand{\\whenHoldsBand}[2]{#2}\n"
+        "\\newcommand{\\listOf}{\\begin{description}\n\\item[a] b\n\\end{description}}\n"
+    )
+    flat = review.flatten(paper / "main.tex", results)
+    assert "like one trained with $10^{26.6}$~FLOP, not above the line." in flat
+    assert "\\item[a] b" in flat and "claimAmp" not in flat and "whenHolds" not in flat
 
 
 def test_a_replacement_counts_as_one_passage():

@@ -126,6 +126,17 @@ def test_assumption_edit_shows_its_claims_figures_and_numbers(history):
     assert re.search(r"\\DIFadd[^\n]*26\.4", diff_tex)
     text = _pdf_text(out / "paper-diff.pdf")
     assert "26.8" in text and "26.4" in text
+    # A number used in a prose sentence, not only in a table or caption, is marked too: the
+    # sentence of the thresholds section shows the old and the new exponent side by side.
+    sentence = re.search(r"performs like one trained with(.{0,400}?)FLOP", diff_tex, re.S)
+    assert sentence, "the amplified-model sentence is missing from paper-diff.tex"
+    assert re.search(r"\\DIFdel.*26\.8", sentence.group(1), re.S)
+    assert re.search(r"\\DIFadd.*26\.4", sentence.group(1), re.S)
+    # In the PDF's text a raised exponent may land on the line above its base, so look at
+    # the words around the phrase rather than after it.
+    at = text.index("performs like one trained with")
+    around = text[max(0, at - 150) : at + 150]
+    assert "26.8" in around and "26.4" in around, around
     assert "claims changed" in run.stdout and "1 figure changed" in run.stdout
 
 

@@ -330,3 +330,18 @@ def test_pair_ends_print_low_first_and_units_read_as_words():
     assert "& $\\log_{10}$ FLOP &" in table
     assert uncertainty_tex.unit_words("x per year") == "$\\times$ per year"
     assert uncertainty_tex.unit_words("fraction") == "share"
+
+
+def test_count_phrases_agree_with_their_counts():
+    from inference_scaling.publish.uncertainty_tex import count_phrases
+
+    one = count_phrases(fixed=1, certain=1, doubtful=1, outside=1)
+    assert one["mcFixedPhrase"] == "one depends on no uncertain input and takes"
+    assert one["mcCertainPhrase"] == "one comes out"
+    assert one["mcDoubtfulPhrase"] == "The other one holds in some draws and fails in others"
+    assert one["mcOutsidePhrase"] == "one quantity"
+    many = count_phrases(fixed=12, certain=8, doubtful=2, outside=3)
+    assert many["mcFixedPhrase"] == "12 depend on no uncertain input and take"
+    assert many["mcCertainPhrase"] == "eight come out"
+    assert many["mcDoubtfulPhrase"] == "The two others hold in some draws and fail in others"
+    assert many["mcOutsidePhrase"] == "three quantities"

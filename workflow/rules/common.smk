@@ -403,7 +403,7 @@ def products(scenario):
         for name in ("claims.json", "claims.tex", "claims.md", "uncertainty.json")
     ]
     files += figure_paths(scenario) + notebook_paths(scenario)
-    files.append(f"results/{scenario}/paper/main.pdf")
+    files += [f"results/{scenario}/paper/main.pdf", f"results/{scenario}/paper/supplement.pdf"]
     if scenario == "default":
-        files.append("paper/main.pdf")
+        files += ["paper/main.pdf", "paper/supplement.pdf"]
     return files

@@ -35,6 +35,7 @@ rule build_html:
         **LEDGER_CSVS,
         code=script_code("build_html"),
         tex="paper/main.tex",
+        preamble="paper/preamble.tex",
         sections=sorted(glob.glob("paper/sections/*.tex")),
         bib="paper/references.bib",
         ledger=out("claims.json"),
@@ -55,7 +56,7 @@ rule build_html:
             )
         ]
         + [
-            f"results/{mc_owner(w.scenario)}/sensitivity_table.tex",
+            f"results/{w.scenario}/sensitivity_table.tex",
             "results/compare.tex",
             "results/scenario_overrides.tex",
         ],

@@ -22,6 +22,7 @@ rule build_paper:
     """Compile the paper with latexmk (pdflatex, no shell-escape) against this build's results."""
     input:
         tex="paper/main.tex",
+        preamble="paper/preamble.tex",
         sections=sorted(glob.glob("paper/sections/*.tex")),
         bib="paper/references.bib",
         claims=out("claims.tex"),
@@ -53,6 +54,47 @@ rule build_paper:
     shell:
         "workflow/scripts/run_latexmk.sh {params.results} {params.builddir} {output} "
         "{input.figures} {input.compare} {input.overrides} > {log:q} 2>&1"
+
+
+rule build_supplement:
+    """Compile the supplement (the full ledger, Monte Carlo and Sobol tables) like the paper."""
+    input:
+        tex="paper/supplement.tex",
+        preamble="paper/preamble.tex",
+        claims=out("claims.tex"),
+        assumptions=out("assumptions.tex"),
+        table=out("claims_table.tex"),
+        uncertainty=out("uncertainty_table.tex"),
+        sensitivity=out("sensitivity_table.tex"),
+        provenance=out("provenance.tex"),
+        links=out("links.tex"),
+    output:
+        out("paper/supplement.pdf"),
+    log:
+        log_path("latexmk_supplement"),
+    conda:
+        ENV
+    params:
+        results=lambda w, input: os.path.dirname(input.claims),
+        builddir="build/latex-supplement/{scenario}",
+    shell:
+        "DOC=supplement workflow/scripts/run_latexmk.sh {params.results} {params.builddir} "
+        "{output} {input.sensitivity} > {log:q} 2>&1"
+
+
+rule publish_supplement:
+    """paper/supplement.pdf: the default build's supplement, beside the paper."""
+    input:
+        "results/default/paper/supplement.pdf",
+    output:
+        "paper/supplement.pdf",
+    log:
+        "results/default/logs/publish_supplement.log",
+    localrule: True
+    conda:
+        ENV
+    shell:
+        "cp {input} {output} 2> {log}"
 
 
 rule publish_paper:

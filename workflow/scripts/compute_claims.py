@@ -47,6 +47,7 @@ def main(smk):
     macros = {
         **latex.claim_macros(ledger),
         **latex.ledger_count_macros(ledger),
+        **latex.verdict_group_macros(ledger),
         **latex.fact_macros(facts),
         **latex.conclusion_macros(held),
         "ledgerDifferencesList": latex.differences_list(ledger),

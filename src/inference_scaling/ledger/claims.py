@@ -699,10 +699,25 @@ def _show(x) -> str:
 _ASSUMPTION_FIELD = re.compile(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}")
 
 
+# {extra|singular|plural}: a count of an extra with a noun that agrees ("one figure").
+_COUNTED_FIELD = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _counted(n: float, singular: str, plural: str) -> str:
+    n = round(float(n))
+    word = _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+    return f"{word} {singular if n == 1 else plural}"
+
+
 def render_text(template: str, result: dict, values: Mapping[str, object]) -> str:
     """Fill a catalogue statement or note: ``{group.key}`` with that assumption's value,
-    ``{value}`` and ``{extra_name}`` with the claim's, all as 3-significant-figure text."""
+    ``{value}`` and ``{extra_name}`` with the claim's, all as 3-significant-figure text, and
+    ``{extra_name|singular|plural}`` with that count in words and the noun that agrees."""
     text = " ".join(template.split())
+    text = _COUNTED_FIELD.sub(
+        lambda m: _counted(result["extra"][m.group(1)], m.group(2), m.group(3)), text
+    )
     text = _ASSUMPTION_FIELD.sub(lambda m: _show(values[m.group(1)]), text)
     fields = {"value": _show(result["value"])}
     fields.update({k: _show(v) for k, v in result["extra"].items()})
@@ -806,32 +821,38 @@ def _split(counts: dict[str, int]) -> str:
 
 
 def _basis_phrase(basis: str, c: dict[str, int], ledger: list[dict]) -> str:
+    # (singular, plural) of each verdict's words: "1 differs", "2 differ".
     words = {
-        "recomputed": ("reproduce", "differ"),
-        "sourced": ("match the source", "differ"),
-        "premise": ("as in the essay", "changed"),
+        "recomputed": (("reproduces", "reproduce"), ("differs", "differ")),
+        "sourced": (("matches the source", "match the source"), ("differs", "differ")),
+        "premise": (("as in the essay",) * 2, ("changed",) * 2),
     }[basis]
-    name = "premises" if basis == "premise" else basis
+    name = {"premise": ("premise", "premises")}.get(basis, (basis, basis))
     recs = [r for r in ledger if r["basis"] == basis]
+
+    def agree(n: int, pair: tuple[str, str]) -> str:
+        return f"{n} {pair[0] if n == 1 else pair[1]}"
+
     parts = []
     if c["reproduced"]:
         by_grade = {}
         if basis == "recomputed":
             by_grade = {g: n["reproduced"] for g, n in counts_by_evidence(recs).items()}
-        parts.append(f"{c['reproduced']} {words[0]}{_split(by_grade)}")
+        parts.append(f"{agree(c['reproduced'], words[0])}{_split(by_grade)}")
     if c["differs"]:
         causes = counts_by_cause(recs)
         if basis != "premise":
             parts.append(
-                f"{c['differs']} {words[1]}{_split({f'by {k}': n for k, n in causes.items()})}"
+                f"{agree(c['differs'], words[1])}"
+                f"{_split({f'by {k}': n for k, n in causes.items()})}"
             )
         else:
-            parts.append(f"{c['differs']} {words[1]}")
+            parts.append(agree(c["differs"], words[1]))
     if c["new"]:
         parts.append(f"{c['new']} not stated in the essay")
     if c["unchecked"]:
         parts.append(f"{c['unchecked']} unchecked")
-    return f"{c['total']} {name}: " + ", ".join(parts)
+    return f"{c['total']} {name[c['total'] != 1]}: " + ", ".join(parts)
 
 
 def summary(ledger: list[dict]) -> str:

@@ -101,7 +101,8 @@ CONCLUSIONS = (
     ),
     Conclusion(
         "ida_many_iterations",
-        "AlphaGo Zero climbed by more than a thousand amplify-and-distill iterations",
+        "The essay's notional count of amplify-and-distill rounds for AlphaGo Zero (self-play "
+        "games over games per round) exceeds a thousand",
         lambda c, a: above(c["ida.iterations"], 1000),
     ),
 )

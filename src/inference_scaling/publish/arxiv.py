@@ -25,10 +25,16 @@ def bundle_members(paper: Path, results: Path, figures: Path, bbl: Path) -> dict
     ``.tex`` files from ``results`` or, for files shared between builds, from ``figures`` (the
     build's figure directory, where they are copied beside the figures)."""
     members: dict[str, bytes] = {}
-    for src in [paper / "main.tex", *sorted((paper / "sections").glob("*.tex"))]:
+    for src in [
+        paper / "main.tex",
+        paper / "preamble.tex",
+        *sorted((paper / "sections").glob("*.tex")),
+    ]:
         members[str(src.relative_to(paper))] = src.read_bytes()
     text = "\n".join(m.decode("utf-8") for m in members.values())
     for name in sorted(set(GENERATED.findall(text))):
+        if f"{name}.tex" in members:  # a source (the shared preamble), not generated
+            continue
         found = [d / f"{name}.tex" for d in (results, figures) if (d / f"{name}.tex").exists()]
         if not found:
             raise FileNotFoundError(f"arxiv: {name}.tex is in neither {results} nor {figures}")

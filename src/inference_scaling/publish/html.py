@@ -216,7 +216,7 @@ def links_tex(
             f"\\DeclareRobustCommand{{\\claimlink}}[3]{{\\ifmmode\\text{{{link}}}\\else{link}\\fi}}"
         )
     else:
-        lines.append(r"\DeclareRobustCommand{\claimlink}[3]{\hyperlink{claim-#1}{#2}}")
+        lines.append(r"\DeclareRobustCommand{\claimlink}[3]{\ledgerlink{claim-#1}{#2}}")
     for rec in ledger:
         path, line = claim_source(rec["id"])
         where = f"\\texttt{{{tex_escape(f'{Path(path).name}:{line}')}}}"

@@ -235,9 +235,9 @@ def differences_list(ledger: list[dict]) -> str:
         lines += [rf"\paragraph{{{tex_escape(CAUSE_TITLES[cause])}.}}", r"\begin{description}"]
         for rec in recs:
             value = value_with_unit(rec)
-            note = f" {tex_escape(rec['note'])}" if rec["note"] else ""
+            note = f" {essay_words(rec['note'])}" if rec["note"] else ""
             lines.append(
-                f"\\item[{tex_escape(rec['label'])}] ({rec['basis']}) The essay: "
+                f"\\item[{essay_words(rec['label'])}] ({rec['basis']}) The essay: "
                 f"``{essay_words(rec['essay'])}''; this build: {value}.{note}"
             )
         lines.append(r"\end{description}")
@@ -253,18 +253,25 @@ def ratio_text(rec: dict) -> str:
     return format_value(ratio, "g2")
 
 
+POWER_TEXT = re.compile(r"([A-Za-z0-9]+)\^\{?(-?[A-Za-z0-9.]+)\}?")
+
+
+EMPHASIS = re.compile(r"(?<![\w\\])_([^_\s][^_]*?)_(?!\w)")
+
+
 def essay_words(text) -> str:
-    """The essay's statement as LaTeX text: specials escaped, ``10^k`` as a power."""
-    pieces = re.split(r"(10\^\{?-?\d+\}?)", str(text))
+    """Plain text (the essay's statement, an assumption's meaning) as LaTeX: specials
+    escaped, a power written ``10^k`` or ``C^a`` typeset as one."""
+    # The essay's words keep its Markdown emphasis (_N_); it prints as emphasis.
+    text = EMPHASIS.sub(lambda m: "\x00" + m.group(1) + "\x01", str(text))
+    pieces = POWER_TEXT.split(text)
+    # split() gives text, base, exponent, text, ...: escape the text, typeset the powers.
     out = []
-    for piece in pieces:
-        power = re.fullmatch(r"10\^\{?(-?\d+)\}?", piece)
-        out.append(
-            f"$10^{{{power.group(1)}}}$"
-            if power
-            else tex_escape(piece).replace("×", r"$\times$").replace(">", "$>$")
-        )
-    return "".join(out)
+    for i in range(0, len(pieces), 3):
+        out.append(tex_escape(pieces[i]).replace("×", r"$\times$").replace(">", "$>$"))
+        if i + 2 < len(pieces):
+            out.append(f"${pieces[i + 1]}^{{{pieces[i + 2]}}}$")
+    return "".join(out).replace("\x00", r"\emph{").replace("\x01", "}")
 
 
 def choose(first: bool) -> tuple[int, str]:
@@ -285,11 +292,13 @@ def conclusion_macros(conclusions: list[dict]) -> dict[str, object]:
 
 
 def assumption_format(value: float, key: str = "") -> str:
-    """Prose format for an assumption value: years as plain integers, powers of ten for
-    large or tiny numbers, grouped integers for whole numbers, else three significant
-    figures."""
+    """Prose format for an assumption value: years as plain integers, confidence levels as
+    percentages, powers of ten for large or tiny numbers, grouped integers for whole numbers,
+    else three significant figures."""
     if key.endswith("_year"):
         return "f0"
+    if key.endswith("_confidence"):
+        return "pct"
     v = abs(float(value))
     if v >= 1e5 or 0 < v < 1e-3:
         return "sci"
@@ -341,6 +350,85 @@ def fact_macros(facts: dict[str, float]) -> dict[str, str]:
     }
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count_word(n: int) -> str:
+    """A count as prose: words up to nine (``no`` for zero), digits from ten on."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``one claim``, ``two claims``, ``12 claims``: the count and its noun agree."""
+    return f"{count_word(n)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def count_clauses(parts: list[tuple[int, str, str]]) -> str:
+    """Clauses for the non-zero counts, joined: ``(n, singular, plural)`` where each text
+    follows the count (``[(19, "reproduces", "reproduce"), (0, ...), (1, "differs",
+    "differ")]`` -> ``19 reproduce and one differs``). Zero counts are left out."""
+    return join_words([f"{count_word(n)} {one if n == 1 else many}" for n, one, many in parts if n])
+
+
+# Groups of claims whose verdicts the prose reports together, as one sentence.
+VERDICT_GROUPS = {
+    "appendixMultiplierVerdicts": (
+        "appendix.pre_dominated_pretrain",
+        "appendix.pre_dominated_inference",
+        "appendix.deploy_dominated_pretrain",
+        "appendix.deploy_dominated_inference",
+    ),
+}
+
+
+def verdict_group_sentence(records: list[dict]) -> str:
+    """One sentence for the verdicts of claims the prose quotes together: ``All four
+    reproduce the essay's statements.`` when they agree, else the count of each verdict with
+    the labels of the minority (``Three reproduce the essay's statements; one differs:
+    ...``)."""
+    verdicts = [r["verdict"] for r in records]
+    n = len(records)
+    phrases = {
+        "reproduced": ("reproduces the essay's statement", "reproduce the essay's statements"),
+        "differs": ("differs from the essay's statement", "differ from the essay's statements"),
+        "new": ("is a check the essay does not state", "are checks the essay does not state"),
+    }
+    if len(set(verdicts)) == 1:
+        one, many = phrases[verdicts[0]]
+        whole = "Both" if n == 2 else f"All {count_word(n)}"
+        return f"{whole if n > 1 else 'It'} {many if n > 1 else one}."
+    clauses = []
+    for verdict in ("reproduced", "differs", "new"):
+        group = [r for r in records if r["verdict"] == verdict]
+        if not group:
+            continue
+        one, many = phrases[verdict]
+        clause = f"{count_word(len(group))} {one if len(group) == 1 else many}"
+        if verdict != "reproduced":
+            clause += " (" + "; ".join(tex_escape(r["label"]) for r in group) + ")"
+        clauses.append(clause)
+    text = join_words(clauses)
+    return text[:1].upper() + text[1:] + "."
+
+
+def verdict_group_macros(ledger: list[dict]) -> dict[str, str]:
+    """One macro per :data:`VERDICT_GROUPS` entry whose claims are all in the ledger."""
+    by_id = {r["id"]: r for r in ledger}
+    return {
+        name: verdict_group_sentence([by_id[i] for i in ids])
+        for name, ids in VERDICT_GROUPS.items()
+        if all(i in by_id for i in ids)
+    }
+
+
 def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
     """``\\ledgerTotal``, the count of each verdict (``\\ledgerReproduced`` ...,
     ``\\ledgerUnchecked``), the same per basis (``\\ledgerRecomputed``,
@@ -369,7 +457,127 @@ def ledger_count_macros(ledger: list[dict]) -> dict[str, str]:
             counts[stem + name] = c[verdict]
     for cause, n in counts_by_cause(ledger).items():
         counts["ledgerDiffersBy" + cause.capitalize()] = n
-    return {k: str(v) for k, v in counts.items()}
+    return {k: str(v) for k, v in counts.items()} | ledger_phrase_macros(ledger)
+
+
+def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
+    r"""The ledger's counts as the clauses the prose uses, with nouns that agree and zero
+    counts left out: ``\ledgerRecomputedPhrase`` (``19 reproduce ..., one differs and 18
+    are checks the essay does not state``), ``\ledgerSourcedPhrase``,
+    ``\ledgerDiffersPhrase`` (``three differ from the essay's statement in this build: one
+    recomputed and two sourced``) and ``\ledgerPremisePhrase`` (``none of which this build
+    changes``)."""
+    from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause
+
+    by = counts_by_basis(ledger)
+    empty = {"total": 0, "reproduced": 0, "differs": 0, "new": 0, "unchecked": 0}
+    rec, src, pre = (by.get(b, empty) for b in ("recomputed", "sourced", "premise"))
+    recomputed = count_clauses(
+        [
+            (
+                rec["reproduced"],
+                "reproduces the essay's statement at the precision it is stated",
+                "reproduce the essay's statement at the precision it is stated",
+            ),
+            (rec["differs"], "differs", "differ"),
+            (
+                rec["new"],
+                "is a check the essay does not state",
+                "are checks the essay does not state",
+            ),
+        ]
+    )
+    sourced = count_clauses(
+        [
+            (src["reproduced"], "matches", "match"),
+            (src["differs"], "differs", "differ"),
+            (src["new"], "is not stated in the essay", "are not stated in the essay"),
+            (
+                src.get("unchecked", 0),
+                "cannot be checked with what ships",
+                "cannot be checked with what ships",
+            ),
+        ]
+    )
+    differing = sum(r["verdict"] == "differs" for r in ledger)
+    premises = counted(
+        pre["differs"],
+        "premise that the build's assumptions change",
+        "premises that the build's assumptions change",
+    )
+    by_basis = join_words(
+        [
+            text
+            for n, text in (
+                (rec["differs"], f"{count_word(rec['differs'])} recomputed"),
+                (src["differs"], f"{count_word(src['differs'])} sourced"),
+                (pre["differs"], premises),
+            )
+            if n
+        ]
+    )
+    if differing == 0:
+        differs = "none differs from the essay's statement in this build"
+    else:
+        verb = "differs" if differing == 1 else "differ"
+        differs = (
+            f"{count_word(differing)} {verb} from the essay's statement in this build: {by_basis}"
+        )
+    changed = pre["differs"]
+    premise = (
+        "none of which this build changes"
+        if changed == 0
+        else f"of which this build changes {count_word(changed)}"
+    )
+    causes = counts_by_cause(ledger)
+    long = {
+        "essay": ("comes", "come", "from the essay's own arithmetic or its reading of a source"),
+        "source": ("comes", "come", "from a revised or approximate source"),
+        "definition": (
+            "comes",
+            "come",
+            "from a sensitivity row that measures a different quantity from its headline row",
+        ),
+        "premise": ("comes", "come", "from a premise this build changes"),
+    }
+    short = {
+        "essay": "from the essay itself",
+        "source": "from a source",
+        "definition": "from a different definition",
+        "premise": "from a changed premise",
+    }
+    by_cause = [
+        f"{count_word(n)} {long[c][0] if n == 1 else long[c][1]} {long[c][2]}"
+        for c, n in causes.items()
+        if n
+    ]
+    unchecked = sum(r["verdict"] == "unchecked" for r in ledger)
+    return {
+        # "By cause, one comes from ...": empty when nothing differs.
+        "ledgerDiffersByCausePhrase": f"By cause, {join_words(by_cause)}." if by_cause else "",
+        # " (one from a different definition)" after "Each difference is listed with its cause".
+        "ledgerCauseShortPhrase": (
+            " (" + join_words([f"{count_word(n)} {short[c]}" for c, n in causes.items() if n]) + ")"
+            if by_cause
+            else ""
+        ),
+        # The sentence on unchecked statements, or nothing when there are none.
+        "ledgerUncheckedSentence": (
+            f"A further {counted(unchecked, 'statement is', 'statements are')} "
+            + r"\verdict{unchecked}: no shipped source can confirm or refute "
+            + (
+                "it, and it is not counted as a difference."
+                if unchecked == 1
+                else "them, and they are not counted as differences."
+            )
+            if unchecked
+            else ""
+        ),
+        "ledgerRecomputedPhrase": recomputed or "none is stated in the essay",
+        "ledgerSourcedPhrase": sourced,
+        "ledgerDiffersPhrase": differs,
+        "ledgerPremisePhrase": premise,
+    }
 
 
 def render_macros(macros: dict[str, object], header: str) -> str:
@@ -415,9 +623,12 @@ def ledger_table(ledger: list[dict]) -> str:
     """
     header = r"Quantity & Basis & Essay & Recomputed & Verdict \\"
     rows = [
-        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.33\linewidth}l"
-        r">{\raggedright\arraybackslash}p{0.16\linewidth}"
-        r">{\raggedright\arraybackslash}p{0.22\linewidth}l@{}}",
+        # Widths sum, with the l column ("recomputed") and the column gaps, to the text
+        # block; the verdict wraps when a ratio stands beside it.
+        r"\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.29\linewidth}l"
+        r">{\raggedright\arraybackslash}p{0.15\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.20\linewidth}"
+        r">{\raggedright\arraybackslash}p{0.13\linewidth}@{}}",
         r"\caption{\ledgerTableCaption}\label{tab:ledger} \\",
         r"\toprule",
         header,
@@ -446,7 +657,7 @@ def ledger_table(ledger: list[dict]) -> str:
         ratio = ratio_text(rec)
         beside = f" (${ratio}\\times$)" if ratio else ""
         # \\claimrow (links.tex): the row's anchor and the code computing the claim.
-        label = f"\\claimrow{{{rec['id']}}}{{{tex_escape(rec['label'])}}}"
+        label = f"\\claimrow{{{rec['id']}}}{{{essay_words(rec['label'])}}}"
         rows.append(
             f"{label} & {BASIS_WORDS[rec['basis']]} & {essay} & {value} & "
             f"\\verdict{{{rec['verdict']}}}{beside} \\\\"

@@ -20,6 +20,8 @@ from inference_scaling.publish.latex import (
     SECTION_TITLES,
     assumption_format,
     choose,
+    count_word,
+    counted,
     essay_words,
     format_number,
     macro_name,
@@ -352,6 +354,7 @@ def uncertainty_macros(summary: dict, ledger: dict) -> dict[str, object]:
     macros["mcDoubtfulList"] = doubtful_list(doubtful, probs)
     outside = summary.get("outside_interval", [])
     macros["mcOutsideCount"] = str(len(outside))
+    macros.update(count_phrases(len(fixed), len(cons) - len(doubtful), len(doubtful), len(outside)))
     macros["whenAnyOutside"] = choose(bool(outside))
     macros["mcOutsideList"] = (
         "\n".join(
@@ -365,6 +368,32 @@ def uncertainty_macros(summary: dict, ledger: dict) -> dict[str, object]:
     macros["uncertaintyTable"] = claim_interval_table(summary, ledger)
     macros["conclusionProbabilityTable"] = conclusion_table(ledger, probs)
     return macros
+
+
+def count_phrases(fixed: int, certain: int, doubtful: int, outside: int) -> dict[str, str]:
+    """The appendix's counts as clauses whose verbs and nouns agree with them:
+    ``\\mcFixedPhrase`` (``12 depend on no uncertain input and take``), ``\\mcCertainPhrase``
+    (``one comes out``), ``\\mcDoubtfulPhrase`` (``The other one holds ... fails``) and
+    ``\\mcOutsidePhrase`` (``one quantity``)."""
+
+    def verb(n: int, one: str, many: str) -> str:
+        return one if n == 1 else many
+
+    return {
+        "mcFixedPhrase": f"{count_word(fixed)} "
+        + verb(
+            fixed,
+            "depends on no uncertain input and takes",
+            "depend on no uncertain input and take",
+        ),
+        "mcCertainPhrase": f"{count_word(certain)} {verb(certain, 'comes', 'come')} out",
+        "mcDoubtfulPhrase": (
+            "The other one holds in some draws and fails in others"
+            if doubtful == 1
+            else f"The {count_word(doubtful)} others hold in some draws and fail in others"
+        ),
+        "mcOutsidePhrase": counted(outside, "quantity", "quantities"),
+    }
 
 
 def doubtful_list(doubtful: list[dict], probs: dict) -> str:

@@ -9,7 +9,8 @@ paper):
 - per conclusion: its statement in words, whether it holds in every build, and the Monte
   Carlo probability that it holds where a build has an uncertainty summary.
 
-Only rows that differ between builds are shown; the others are counted. The rule
+Claims are shown where they differ between builds, the others counted; every conclusion is
+shown, so one that flips in any build is never folded into the count. The rule
 ``compare_scenarios`` passes the builds' names and their ledger (and uncertainty) paths, so
 where a build writes its results is the workflow's business, not this module's.
 """
@@ -120,7 +121,7 @@ def conclusion_cell(holds: bool | None, probability: float | None) -> Cell:
     if probability is None:
         return Cell(word, tex_word)
     p = f"{probability:.2f}"
-    return Cell(f"{word} (P = {p})", f"{tex_word} ($P = {p}$)")
+    return Cell(f"{word} (P = {p})", f"{tex_word}\\newline\\mbox{{$P = {p}$}}")
 
 
 def _same(values) -> bool:
@@ -142,7 +143,8 @@ def _same(values) -> bool:
 
 
 def comparison_rows(builds: Mapping[str, dict]) -> tuple[list[str], list[Row], int]:
-    """Build names, the rows that differ somewhere, and how many rows do not."""
+    """Build names, the rows (every claim that differs somewhere, then every conclusion) and
+    how many claims are the same in every build."""
     names = list(builds)
     reference = builds[names[0]]["ledger"]
     claims = [{c["id"]: c for c in builds[n]["ledger"]["claims"]} for n in names]
@@ -169,15 +171,12 @@ def comparison_rows(builds: Mapping[str, dict]) -> tuple[list[str], list[Row], i
                 ),
             )
         )
+    # Every conclusion is listed, with whether it holds and its probability in each build:
+    # they are the essay's argument, and a reader must see one that flips, never a count.
     for rec in reference["conclusions"]:
         kid = rec["id"]
         held = [by_id[kid]["holds"] if kid in by_id else None for by_id in concl]
         p = [prob.get(kid) for prob in probs]
-        # Probabilities as shown; a build without a Monte Carlo summary does not count.
-        shown = [round(x, 2) for x in p if x is not None]
-        if len(set(held)) == 1 and len(set(shown)) <= 1:
-            unchanged += 1
-            continue
         rows.append(
             Row(
                 "conclusion",
@@ -211,7 +210,8 @@ def tex_label(text: str) -> str:
 
 def _unchanged_line(unchanged: int, names) -> str:
     builds = ", ".join(names)
-    return f"{unchanged} further claims and conclusions are the same in every build ({builds})."
+    claims = "further claim is" if unchanged == 1 else "further claims are"
+    return f"{unchanged} {claims} the same in every build ({builds}); every conclusion is listed."
 
 
 def to_markdown(names, rows, unchanged) -> str:
@@ -257,14 +257,19 @@ def to_markdown(names, rows, unchanged) -> str:
 
 def to_latex(names, rows, unchanged, label="tab:compare") -> str:
     """The table as a booktabs ``longtable`` with caption (it may run over a page), for
-    ``\\input`` in the paper. Scenario names head rotated columns; a claim the essay does
+    ``\\input`` in the paper. Scenario names head the columns, wrapped; a claim the essay does
     not state has a dash in the Essay column, so its values carry no mark."""
     n = len(names)
     head = " & ".join(
         [
             "",
             "Essay",
-            *(f"\\rotatebox{{90}}{{{tex_escape(name.replace('_', ' '))}}}" for name in names),
+            # Whole words, a size smaller: a narrow column breaks "heavy deployment" between
+            # its words, never inside one.
+            *(
+                "\\scriptsize " + " ".join(f"\\mbox{{{tex_escape(w)}}}" for w in name.split("_"))
+                for name in names
+            ),
         ]
     )
     caption = (
@@ -272,9 +277,13 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         "value marked (differs) lies outside the interval the essay's statement allows, and a "
         "dash in the Essay column marks a check the essay does not state. A conclusion holds or "
         "fails with the build's central values; $P$ is the Monte Carlo probability that it "
-        f"holds. {tex_escape(_unchanged_line(unchanged, names))}"
+        f"holds. {tex_escape(_unchanged_line(unchanged, [n.replace('_', ' ') for n in names]))}"
     )
-    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.3\\linewidth}}r{'r' * n}@{{}}"
+    # The label takes a quarter of the text block; the essay's column and one per build
+    # share the rest, as p columns, so that a long cell wraps instead of widening the table.
+    width = f"\\dimexpr(0.75\\linewidth-{2 * (n + 1)}\\tabcolsep)/{n + 1}\\relax"
+    value_col = f">{{\\raggedleft\\arraybackslash}}p{{{width}}}"
+    cols = f"@{{}}>{{\\raggedright\\arraybackslash}}p{{0.25\\linewidth}}{value_col * (n + 1)}@{{}}"
     lines = [
         "{\\footnotesize",
         f"\\begin{{longtable}}{{{cols}}}",
@@ -294,7 +303,8 @@ def to_latex(names, rows, unchanged, label="tab:compare") -> str:
         group = [r for r in rows if r.kind == kind]
         if not group:
             continue
-        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\")
+        # \\* keeps a group's title on the page of its first row.
+        lines.append(f"\\multicolumn{{{n + 2}}}{{@{{}}l}}{{\\textit{{{title}}}}} \\\\*")
         for r in group:
             text = tex_label(r.label) + (f" [{tex_escape(r.unit)}]" if r.unit else "")
             cells = [c.tex.replace(" (new)", "") for c in r.cells]
@@ -309,7 +319,7 @@ def overrides_latex(overrides: Mapping[str, Mapping[str, Sequence]], meanings: M
     """What each scenario changes, as a booktabs table: per scenario and changed assumption,
     its meaning, the default value and the scenario's. ``overrides`` maps a scenario to
     ``{group.key: (default, value)}``; ``meanings`` maps ``group.key`` to its meaning."""
-    from inference_scaling.publish.latex import assumption_format, format_number
+    from inference_scaling.publish.latex import assumption_format, essay_words, format_number
 
     def show(key, value):
         return f"${format_number(value, assumption_format(value, key))}$"
@@ -329,7 +339,7 @@ def overrides_latex(overrides: Mapping[str, Mapping[str, Sequence]], meanings: M
         for i, (key, (default, value)) in enumerate(sorted(changes.items())):
             first = tex_escape(name.replace("_", " ")) if i == 0 else ""
             lines.append(
-                f"{first} & {tex_escape(meanings[key])} & {show(key, default)} & "
+                f"{first} & {essay_words(meanings[key])} & {show(key, default)} & "
                 f"{show(key, value)} \\\\"
             )
     lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]

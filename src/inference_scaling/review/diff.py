@@ -37,7 +37,7 @@ from inference_scaling.pipeline.io import write_text
 # builds: the diff keeps the head's file as an \input and never counts it as a change.
 KEEP_INPUT = {"provenance.tex"}
 INPUT = re.compile(r"\\(input|include)\{([^}]*)\}")
-NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\{\\([A-Za-z]+)\}\{")
+NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\{\\([A-Za-z]+)\}(?:\[(\d)\])?\{")
 LATEXDIFF_OPTIONS = ["--type=UNDERLINE", "--math-markup=whole"]
 
 
@@ -207,34 +207,79 @@ def _braced(text: str, start: int) -> int:
     raise ValueError(f"unbalanced braces after position {start}")
 
 
-def macro_definitions(tex: str) -> dict[str, str]:
-    """``{name: body}`` of every argument-free ``\\newcommand{\\name}{body}`` in ``tex``."""
+def macro_definitions(tex: str) -> dict[str, tuple[int, str]]:
+    """``{name: (number of arguments, body)}`` of every ``\\newcommand`` in ``tex``; the
+    body may span lines."""
     macros = {}
     for match in NEWCOMMAND.finditer(tex):
         end = _braced(tex, match.end() - 1)
-        macros[match.group(1)] = tex[match.end() : end - 1]
+        macros[match.group(1)] = (int(match.group(2) or 0), tex[match.end() : end - 1])
     return macros
 
 
 def _is_definitions(tex: str) -> bool:
-    lines = [ln.strip() for ln in tex.splitlines()]
-    return all(not ln or ln.startswith("%") or NEWCOMMAND.match(ln) for ln in lines)
+    """True when ``tex`` holds nothing but comments and ``\\newcommand`` definitions."""
+    rest, pos = [], 0
+    for match in NEWCOMMAND.finditer(tex):
+        rest.append(tex[pos : match.start()])
+        pos = _braced(tex, match.end() - 1)
+    rest.append(tex[pos:])
+    lines = "".join(rest).splitlines()
+    return all(not ln.strip() or ln.lstrip().startswith("%") for ln in lines)
 
 
-def expand_macros(tex: str, macros: dict[str, str]) -> str:
-    """Replace each use of a macro by its body, as TeX would (a control word swallows the
-    spaces after it); bodies with scripts or commands are braced to keep their grouping."""
+def _arguments(tex: str, start: int, count: int) -> tuple[list[str], int] | None:
+    """``count`` brace-delimited arguments from ``start`` (spaces between them allowed), and
+    the index after the last; None when they are not all there."""
+    args, pos = [], start
+    for _ in range(count):
+        while pos < len(tex) and tex[pos] in " \t\n":
+            pos += 1
+        if pos >= len(tex) or tex[pos] != "{":
+            return None
+        end = _braced(tex, pos)
+        args.append(tex[pos + 1 : end - 1])
+        pos = end
+    return args, pos
+
+
+def expand_macros(tex: str, macros: dict[str, tuple[int, str] | str]) -> str:
+    """Replace each use of a macro by its body, as TeX would: a control word swallows the
+    spaces after it, arguments fill ``#1``..``#9`` (``\\whenHoldsX{yes}{no}`` becomes the
+    chosen text), and bodies with scripts or commands are braced to keep their grouping."""
     if not macros:
         return tex
+    macros = {k: v if isinstance(v, tuple) else (0, v) for k, v in macros.items()}
     names = sorted(macros, key=len, reverse=True)
-    pattern = re.compile(r"\\(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z])[ \t]*")
+    pattern = re.compile(r"\\(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z])")
 
-    def body(match):
-        text = macros[match.group(1)]
-        return f"{{{text}}}" if re.search(r"[\\^_]", text) else text
+    def once(text: str) -> str:
+        out, pos = [], 0
+        for match in pattern.finditer(text):
+            if match.start() < pos:
+                continue
+            nargs, body = macros[match.group(1)]
+            end = match.end()
+            if nargs:
+                parsed = _arguments(text, end, nargs)
+                if parsed is None:
+                    continue
+                args, end = parsed
+                for i, arg in enumerate(args, 1):
+                    body = body.replace(f"#{i}", arg)
+            else:
+                while end < len(text) and text[end] in " \t":
+                    end += 1
+                if re.search(r"[\\^_]", body):
+                    body = f"{{{body}}}"
+            out.append(text[pos : match.start()])
+            out.append(body)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
 
-    for _ in range(5):  # bodies may use other macros
-        expanded = pattern.sub(body, tex)
+    for _ in range(6):  # bodies may use other macros
+        expanded = once(tex)
         if expanded == tex:
             break
         tex = expanded

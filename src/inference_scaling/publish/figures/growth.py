@@ -23,10 +23,12 @@ def frontier_growth(models: dict, growth: dict, top_n: int, start_year: float, e
     lang_frontier = np.zeros_like(frontier)
     lang = models["language"]
     lang_frontier[lang] = era.frontier_mask(models["date"][lang], models["flop"][lang], top_n)
-    rest = ~frontier
+    # Three marker types only: grey for every notable model, a filled blue dot for the
+    # all-domain frontier, an open vermillion triangle around each member of the
+    # language-model frontier (on top of the blue dot where a model is in both).
     ax.semilogy(
-        years[rest],
-        models["flop"][rest],
+        years[~frontier],
+        models["flop"][~frontier],
         "o",
         ms=2.5,
         color=style.COLORS["muted"],
@@ -34,32 +36,23 @@ def frontier_growth(models: dict, growth: dict, top_n: int, start_year: float, e
         label="notable model",
     )
     ax.semilogy(
-        years[frontier & ~lang],
-        models["flop"][frontier & ~lang],
+        years[frontier],
+        models["flop"][frontier],
         "o",
         ms=3.5,
         color=style.OKABE_ITO["blue"],
         mec="none",
-        label=f"frontier (top {top_n} at release)",
+        label=f"all-domain frontier (top {top_n})",
     )
     ax.semilogy(
-        years[frontier & lang],
-        models["flop"][frontier & lang],
+        years[lang_frontier],
+        models["flop"][lang_frontier],
         "^",
-        ms=4,
-        color=style.OKABE_ITO["blue"],
-        mec="none",
-        label="frontier, language model",
-    )
-    only_lang = lang_frontier & ~frontier
-    ax.semilogy(
-        years[only_lang],
-        models["flop"][only_lang],
-        "^",
-        ms=4,
-        mfc="white",
+        ms=6,
+        mfc="none",
+        mew=0.9,
         color=style.OKABE_ITO["vermillion"],
-        label="language frontier only",
+        label=f"language-model frontier (top {top_n})",
     )
     x = np.linspace(start_year, end_year, 50)
     for key, color, ls in (
@@ -74,7 +67,7 @@ def frontier_growth(models: dict, growth: dict, top_n: int, start_year: float, e
             ls=ls,
             color=color,
             lw=1.4,
-            label=f"{FIT_LABELS[key]}: {fit['growth']:.1f}×/yr\n"
+            label=f"{FIT_LABELS[key]} fit: {fit['growth']:.1f}×/yr\n"
             f"({fit['confidence']:.0%} CI {fit['growth_low']:.1f}–"
             f"{fit['growth_high']:.1f}, n = {fit['n']})",
         )
