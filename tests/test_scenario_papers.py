@@ -139,7 +139,7 @@ VERB_ENDINGS_AFTER_ONE = {
 }
 # Nouns the generated sentences count.
 COUNT_NOUNS = (
-    r"(?:claims?|quantit(?:y|ies)|premises?|figures?|conclusions?|draws?|models?|factors?"
+    r"(?:claims?|quantity|quantities|premises?|figures?|conclusions?|draws?|models?|factors?"
     r"|scenarios?|inputs?|builds?|others|recomputed|sourced|differ\w*|reproduce\w*"
     r"|statements?|comes?|from)\b"
 )

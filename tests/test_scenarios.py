@@ -92,7 +92,7 @@ def test_comparison_table(tmp_path, facts, ledger, assumptions):
     assert f"| {by_id['thresholds.amplified']['value']:.1f} |" in amplified
     _, rows, unchanged = compare.comparison_rows(builds)
     assert len(rows) + unchanged == len(ledger) + len(conclusions.CONCLUSIONS)
-    assert f"{unchanged} further claims and conclusions are the same" in md
+    assert f"{unchanged} further claims are the same" in md
     assert "(`era.pretrain_growth`)" not in md, "unchanged claims are left out"
     tex = (tmp_path / "compare.tex").read_text()
     assert "\\begin{longtable}" in tex and "(differs)" in tex
