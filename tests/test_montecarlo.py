@@ -750,3 +750,38 @@ def test_share_below_by_hand():
     assert montecarlo.share_below(quantiles, 3.0) == pytest.approx(0.3)
     assert montecarlo.share_below(quantiles, 0.0) == 0.0
     assert montecarlo.share_below(quantiles, 10.0) == 1.0
+
+
+# --- seeds: the same seed reproduces every draw bit for bit, another seed changes them ------
+
+
+def test_the_same_seed_reproduces_every_draw_bit_for_bit(model, facts):
+    one = montecarlo.run_block(2, SEED, 300, model, facts)
+    again = montecarlo.run_block(2, SEED, 300, model, facts)
+    assert one.keys() == again.keys()
+    for key in one:
+        assert one[key].dtype == again[key].dtype
+        assert one[key].tobytes() == again[key].tobytes(), key
+
+
+def test_another_seed_changes_every_varying_draw(model, facts):
+    one = montecarlo.run_block(2, SEED, 300, model, facts)
+    other = montecarlo.run_block(2, SEED + 1, 300, model, facts)
+    inputs = [k for k in one if k.startswith("input|")]
+    assert inputs and all(not np.array_equal(one[k], other[k]) for k in inputs)
+    varying = [k for k in one if k.startswith("claim|") and one[k].min() != one[k].max()]
+    assert len(varying) > 20
+    assert [k for k in varying if np.array_equal(one[k], other[k])] == []
+
+
+def test_the_seed_reaches_the_summary(assumptions, uncertainty):
+    # The golden files' Monte Carlo goes through the same seeding as the build.
+    from inference_scaling.review import golden
+
+    b = golden.build(assumptions)
+    first = golden.monte_carlo(b, uncertainty, seed=SEED)
+    assert first == golden.monte_carlo(b, uncertainty, seed=SEED)
+    other = golden.monte_carlo(b, uncertainty, seed=SEED + 1)
+    assert first["settings"]["seed"] == SEED and other["settings"]["seed"] == SEED + 1
+    median = first["claims"]["thresholds.amplified"]["value"]["median"]
+    assert median != other["claims"]["thresholds.amplified"]["value"]["median"]

@@ -283,8 +283,9 @@ def entries(name: str, text: str) -> dict[str, str]:
     if name.endswith(".tex") and _MACRO_START.search(text):
         starts = list(_MACRO_START.finditer(text))
         return {
-            m.group(1): text[m.start() : starts[i + 1].start() if i + 1 < len(starts) else None]
-            .rstrip("\n")
+            m.group(1): text[
+                m.start() : starts[i + 1].start() if i + 1 < len(starts) else None
+            ].rstrip("\n")
             for i, m in enumerate(starts)
         } | {"(header)": text[: starts[0].start()]}
     out = {}
@@ -350,7 +351,9 @@ def write(directory) -> list[str]:
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m inference_scaling.review.golden <golden directory>", file=sys.stderr)
+        print(
+            "usage: python -m inference_scaling.review.golden <golden directory>", file=sys.stderr
+        )
         return 2
     made = write(args[0])
     for line in made:
