@@ -37,8 +37,19 @@ CORPUS = ROOT / "tests" / "bug_corpus.yaml"
 DEFAULT_JSON = ROOT / "build" / "bug_corpus.json"
 FIELDS = {"id", "file", "old", "new", "why"}
 IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", ".venv-lab", ".tools", "results", "build", "dist", ".snakemake", "mutants",
-    "__pycache__", ".hypothesis", "*.pdf", "paper",
+    ".git",
+    ".venv",
+    ".venv-lab",
+    ".tools",
+    "results",
+    "build",
+    "dist",
+    ".snakemake",
+    "mutants",
+    "__pycache__",
+    ".hypothesis",
+    "*.pdf",
+    "paper",
 )
 KERNEL_TESTS = ["tests/test_kernels.py", "tests/test_era.py", "tests/test_lifetime.py"]
 LEDGER_TESTS = [
