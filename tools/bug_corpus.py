@@ -49,7 +49,6 @@ IGNORE = shutil.ignore_patterns(
     "__pycache__",
     ".hypothesis",
     "*.pdf",
-    "paper",
 )
 KERNEL_TESTS = ["tests/test_kernels.py", "tests/test_era.py", "tests/test_lifetime.py"]
 LEDGER_TESTS = [
@@ -114,6 +113,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _pytest(copy: Path, tests: list[str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("CI", None)  # a skip is not a failure here: only a failing test catches a bug
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-m", "not integration"]
+    command += ["-p", "no:cacheprovider", "--no-header", *tests]
+    return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+
+
 def run_one(bug: dict, copy: Path) -> dict:
     """Apply one bug in ``copy``, run its tests, restore the file."""
     if not applies(bug, copy):
@@ -121,13 +128,9 @@ def run_one(bug: dict, copy: Path) -> dict:
     path = copy / bug["file"]
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace(bug["old"], bug["new"]), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("CI", None)  # a skip is not a failure here: only a failing test catches a bug
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-m", "not integration"]
-    command += ["-p", "no:cacheprovider", "--no-header", *tests_for(bug)]
     before = _children_cpu()
     try:
-        run = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+        run = _pytest(copy, tests_for(bug))
     finally:
         path.write_text(original, encoding="utf-8")
     cpu = _children_cpu() - before
@@ -165,6 +168,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="bug-corpus-") as tmp:
         copy = Path(tmp) / "project"
         shutil.copytree(ROOT, copy, ignore=IGNORE, symlinks=True)
+        # Without any bug every selected test must pass in the copy, or "caught" means nothing.
+        selected = sorted({t for bug in bugs for t in tests_for(bug)})
+        baseline = _pytest(copy, selected)
+        if baseline.returncode != 0:
+            print(baseline.stdout[-3000:], baseline.stderr[-3000:], sep="\n")
+            print("bug corpus: the unchanged copy fails its tests; nothing was run")
+            return 2
+        print(f"baseline: {len(selected)} test files pass in the unchanged copy", flush=True)
         for i, bug in enumerate(bugs, 1):
             res = run_one(bug, copy)
             results.append(res)
