@@ -62,8 +62,9 @@ bench: env tex
 golden: env
 	$(VENV)/bin/python -m inference_scaling.review.golden tests/golden
 
-## mutation mutation testing of the kernels (slow, not in CI); writes the score into README.md
+## mutation the hand-written bug corpus, then mutmut (slow, not in CI); writes both scores into README.md
 mutation: env
+	$(VENV)/bin/python tools/bug_corpus.py || true
 	$(VENV)/bin/mutmut run --max-children $(CORES) || true
 	$(VENV)/bin/python tools/mutation_score.py
 
