@@ -69,7 +69,6 @@ def test_the_most_specific_selection_wins():
 
 
 def test_the_corpus_score_counts_equivalent_and_stale_bugs_apart():
-    score = _tool("mutation_score")
     statuses = ["caught"] * 7 + ["caught (error)", "equivalent", "survived", "does not apply"]
     result = {
         "date": "2026-12-05",
@@ -77,7 +76,7 @@ def test_the_corpus_score_counts_equivalent_and_stale_bugs_apart():
         "cpu_seconds": 12.3,
         "results": [{"id": f"b{i}", "status": s} for i, s in enumerate(statuses)],
     }
-    table = score.corpus_table(result)
+    table = corpus.score_table(result)
     # 8 caught of 11 - 1 equivalent - 1 not applying = 9
     assert "| 11 | 8 | 1 | 1 | 1 | 88.9% |" in table
     assert "on 2026-12-05" in table and "Missed: `b9`, `b10`." in table

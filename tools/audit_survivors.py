@@ -41,15 +41,26 @@ def plain(x):
     a = np.asarray(x, dtype=float)
     return a.tolist()
 
-out = {"golden": golden.render()}
+from inference_scaling.publish import uncertainty_tex
+
 b = golden.build(config.load_assumptions())
+settings = golden.uncertainty_settings()
+document = {"claims": b["ledger"], "conclusions": b["conclusions"]}
+summary = golden.monte_carlo(b, settings)
+out = {
+    "claims.tex": golden.claims_tex(b),
+    "ledger": b["ledger"],
+    "conclusions": b["conclusions"],
+    "uncertainty": summary,
+    "uncertainty.tex": uncertainty_tex.uncertainty_tex(summary, document),
+    "sensitivity.tex": uncertainty_tex.sensitivity_tex(golden.sobol(b, settings), document),
+}
 raw = claims.evaluate(b["assumptions"].values, b["facts"])
 out["raw"] = {
     cid: {"value": plain(r["value"]), "extra": {k: plain(v) for k, v in r["extra"].items()},
           "inputs": r["inputs"]}
     for cid, r in raw.items()
 }
-settings = golden.uncertainty_settings()
 block = montecarlo.run_block(0, settings["seed"], 500, golden.input_model(b, settings), b["facts"])
 out["draws"] = {k: np.asarray(v, dtype=float).tolist() for k, v in block.items()}
 json.dump(out, sys.stdout)

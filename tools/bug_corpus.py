@@ -13,8 +13,9 @@ and restores the file. Each bug is reported as
 - does not apply: its old text no longer occurs exactly once (rewrite it for the new code).
 
 ``--check`` only checks that every bug applies (no tests run). Writes the result, with the
-date and the CPU time of the runs, to ``--json`` (default build/bug_corpus.json), which
-tools/mutation_score.py puts into README.md. Exits 1 when a bug survives or does not apply.
+date and the CPU time of the runs, to ``--json`` (default build/bug_corpus.json) and, for a
+run of the whole corpus, the score between the corpus markers of README.md. Exits 1 when a
+bug survives or does not apply.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "bug_corpus.yaml"
 DEFAULT_JSON = ROOT / "build" / "bug_corpus.json"
 FIELDS = {"id", "file", "old", "new", "why"}
+START, END = "<!-- corpus:start -->", "<!-- corpus:end -->"
 IGNORE = shutil.ignore_patterns(
     ".git",
     ".venv",
@@ -144,6 +147,38 @@ def run_one(bug: dict, copy: Path) -> dict:
     return {"id": bug["id"], "status": status, "cpu_seconds": round(cpu, 1), "by": failed[:1]}
 
 
+def score_table(result: dict) -> str:
+    """The corpus's score: how many hand-written bugs the fast tests caught, and when."""
+    c = Counter(
+        "caught" if r["status"].startswith("caught") else r["status"] for r in result["results"]
+    )
+    counted = result["bugs"] - c["equivalent"] - c["does not apply"]
+    score = f"{c['caught'] / counted:.1%}" if counted else "—"
+    cells = [result["bugs"], c["caught"], c["equivalent"], c["survived"], c["does not apply"]]
+    missed = [r["id"] for r in result["results"] if r["status"] in ("survived", "does not apply")]
+    note = f" Missed: {', '.join(f'`{m}`' for m in missed)}." if missed else ""
+    return "\n".join(
+        [
+            "| hand-written bugs | caught | equivalent | survived | does not apply | score |",
+            "|---|---|---|---|---|---|",
+            "| " + " | ".join(str(x) for x in cells) + f" | {score} |",
+            "",
+            "Score = caught / (bugs − equivalent − not applying). Measured by "
+            f"`tools/bug_corpus.py` on {result['date']} ({result['cpu_seconds']:.0f} s of test "
+            f"CPU time).{note}",
+            "",
+        ]
+    )
+
+
+def write_readme(text: str, readme=ROOT / "README.md") -> None:
+    body = readme.read_text(encoding="utf-8")
+    start, end = body.find(START), body.find(END)
+    if start >= 0 and end > start:
+        start += len(START)
+        readme.write_text(body[:start] + "\n" + text + body[end:], encoding="utf-8")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="run only these bug ids")
@@ -195,6 +230,10 @@ def main(argv=None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"bug corpus: {summary['counts']} in {summary['cpu_seconds']} s of CPU -> {out}")
+    if not args.only:
+        table = score_table(summary)
+        print(table)
+        write_readme(table)
     missed = counts.get("survived", 0) + counts.get("does not apply", 0)
     return 1 if missed else 0
 

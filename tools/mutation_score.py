@@ -1,20 +1,18 @@
-"""Both mutation scores from a finished `make mutation`: mutmut's and the bug corpus's.
+"""Mutation score of the kernels from a finished `mutmut run` (make mutation).
 
     .venv/bin/python tools/mutation_score.py
 
 Reads `mutmut results --all true`, counts per module the mutants the tests killed (a
 timeout counts as killed: the mutant changed behaviour enough to hang a test), and the
 survivors judged equivalent in tests/mutation_survivors.md (lines starting with
-"- `<mutant name>`"); and the result of tools/bug_corpus.py (build/bug_corpus.json). Prints
-both tables, each with the date it was measured, and writes them between the mutation
-markers of README.md, so the README shows the last measurement, never typed numbers.
-Exits 1 when a corpus bug survived or no longer applies.
+"- `<mutant name>`"). Prints the table with the date and writes it between the mutation
+markers of README.md, so the README shows the last measurement, never typed numbers. (The
+bug corpus's score has its own markers, written by tools/bug_corpus.py.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import subprocess
 import sys
@@ -25,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = str(Path(sys.executable).parent / "mutmut")
 START, END = "<!-- mutation:start -->", "<!-- mutation:end -->"
 DETECTED = {"killed", "timeout"}
-CORPUS_RESULT = ROOT / "build" / "bug_corpus.json"
 
 
 def statuses() -> dict[str, str]:
@@ -72,30 +69,6 @@ def table(status: dict[str, str], equiv: set[str]) -> str:
     )
 
 
-def corpus_table(result: dict) -> str:
-    """The bug corpus's line: how many hand-written bugs the fast tests caught."""
-    c = Counter()
-    for res in result["results"]:
-        c["caught" if res["status"].startswith("caught") else res["status"]] += 1
-    counted = result["bugs"] - c["equivalent"] - c["does not apply"]
-    score = f"{c['caught'] / counted:.1%}" if counted else "—"
-    cells = [result["bugs"], c["caught"], c["equivalent"], c["survived"], c["does not apply"]]
-    missed = [r["id"] for r in result["results"] if r["status"] in ("survived", "does not apply")]
-    return "\n".join(
-        [
-            "| hand-written bugs | caught | equivalent | survived | does not apply | score |",
-            "|---|---|---|---|---|---|",
-            "| " + " | ".join(str(x) for x in cells) + f" | {score} |",
-            "",
-            "Score = caught / (bugs − equivalent − not applying); corpus `tests/bug_corpus.yaml`, "
-            f"run by `tools/bug_corpus.py` on {result['date']} "
-            f"({result['cpu_seconds']:.0f} s of test CPU time)."
-            + (f" Missed: {', '.join(f'`{m}`' for m in missed)}." if missed else ""),
-            "",
-        ]
-    )
-
-
 def _row(name: str, c: Counter) -> str:
     other = c["total"] - c["killed"] - c["equivalent"]
     score = f"{c['killed'] / (c['total'] - c['equivalent']):.1%}" if c["total"] else "—"
@@ -103,13 +76,8 @@ def _row(name: str, c: Counter) -> str:
     return "| " + " | ".join(str(x) for x in cells) + " |"
 
 
-def main() -> int:
+def main() -> None:
     text = table(statuses(), equivalent())
-    missed = 0
-    if CORPUS_RESULT.exists():
-        result = json.loads(CORPUS_RESULT.read_text(encoding="utf-8"))
-        text += "\n" + corpus_table(result)
-        missed = sum(r["status"] in ("survived", "does not apply") for r in result["results"])
     print(text)
     readme = ROOT / "README.md"
     body = readme.read_text(encoding="utf-8")
@@ -117,8 +85,7 @@ def main() -> int:
     if start >= 0 and end > start:
         start += len(START)
         readme.write_text(body[:start] + "\n" + text + body[end:], encoding="utf-8")
-    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
