@@ -231,3 +231,15 @@ def test_the_bootstrap_seed_is_used(model_and_facts):
     first = spec["groups"][0]
     assert one[first]["S1"] == two[first]["S1"]  # the estimate does not resample
     assert one[first]["S1_conf"] != two[first]["S1_conf"]  # its interval does
+
+
+def test_ranked_orders_by_total_index_and_drops_the_small_ones():
+    idx = {
+        "a": {"S1": 0.50, "ST": 0.55},
+        "b": {"S1": 0.05, "ST": 0.60},  # mostly interactions: ranks first by total
+        "c": {"S1": 0.00, "ST": 0.009},  # below the 0.01 floor
+        "d": {"S1": 0.10, "ST": 0.20},
+    }
+    assert [k for k, _ in sensitivity.ranked(idx)] == ["b", "a", "d"]
+    assert [k for k, _ in sensitivity.ranked(idx, top=2)] == ["b", "a"]
+    assert [k for k, _ in sensitivity.ranked(idx, floor=0.0)] == ["b", "a", "d", "c"]
