@@ -2,13 +2,15 @@
 
     .venv/bin/python tools/audit_survivors.py [NAME ...]   # after `mutmut run` made mutants/
 
-For every mutant listed as equivalent, writes the mutated function into a throwaway copy of
-the project (taken from mutmut's generated mutants/), computes there everything the
-pipeline outputs for the shipped configuration (every golden file, every claim's raw value
-and extras before rounding, every input's record, and a small Monte Carlo's draws of every
-claim and conclusion) and compares it with the unmutated copy's. Prints one line per
-mutant: ``identical``, ``float noise`` (the largest relative difference, below 1e-12, and
-where) or ``DIFFERS`` (what). Exits 1 when a listed mutant changes an output beyond noise.
+For every mutant listed as equivalent, puts the mutated function (read from mutmut's
+generated mutants/) in place of the original in this process, wherever a module or class
+holds it, and computes everything the pipeline outputs for the shipped configuration: the
+ledger, claims.tex, the conclusions, every claim's raw value and extras before rounding and
+its inputs, a small Monte Carlo's summary, macros and draws of every claim and conclusion,
+and the Sobol macros of a small design (the scenario comparison only re-reads these).
+Compares them with the unmutated code's and prints one line per mutant: ``identical``,
+``float noise`` (largest relative difference below 1e-12, and where) or ``DIFFERS`` (what).
+Exits 1 when a listed mutant changes an output beyond noise.
 """
 
 from __future__ import annotations
@@ -16,10 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,36 +71,75 @@ def listed() -> list[str]:
     return re.findall(r"^- `([^`]+)`", text, flags=re.M)
 
 
-def mutated_source(name: str, copy: Path) -> tuple[Path, str]:
-    """The path (relative) and text of the source file with mutant ``name`` applied."""
+def outputs() -> dict:
+    """What PROBE computes, in this process (see :func:`patched`)."""
+    namespace: dict = {}
+    captured = []
+
+    class Out:
+        def write(self, text):
+            captured.append(text)
+
+    real = sys.stdout
+    sys.stdout = Out()
+    try:
+        exec(PROBE, namespace)
+    finally:
+        sys.stdout = real
+    return json.loads("".join(captured))
+
+
+def _clear_caches() -> None:
+    import functools
+
+    for module in [m for n, m in sys.modules.items() if n.startswith("inference_scaling")]:
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+def patched(name: str):
+    """A context manager that puts mutant ``name`` in place of its function in every loaded
+    module and class that holds it (so ``from x import f`` bindings see it too)."""
+    import contextlib
+    import importlib
+    import textwrap
+
     import libcst as cst
     from mutmut.mutation import diff_apply
     from mutmut.utils.format_utils import orig_function_and_class_names_from_key
 
-    module_path = name.rsplit(".", 1)[0]  # inference_scaling.model.ida
-    rel = Path("src", *module_path.split(".")).with_suffix(".py")
+    module_name, mutant_key = name.rsplit(".", 1)
+    module = importlib.import_module(module_name)
+    rel = Path("src", *module_name.split(".")).with_suffix(".py")
     mutants_module = cst.parse_module((ROOT / "mutants" / rel).read_text(encoding="utf-8"))
-    mutant = diff_apply.read_mutant_function(mutants_module, name.rsplit(".", 1)[1])
-    orig_name = orig_function_and_class_names_from_key(name)[0].rpartition(".")[-1]
-    orig_module = cst.parse_module((copy / rel).read_text(encoding="utf-8"))
-    original = diff_apply.find_top_level_function_or_method(orig_module, orig_name)
-    if original is None:
-        raise FileNotFoundError(f"{name}: no function {orig_name} in {rel}")
-    mutant = mutant.with_changes(name=cst.Name(orig_name))
-    return rel, orig_module.deep_replace(original, mutant).code
+    function, class_name = orig_function_and_class_names_from_key(name)
+    function = function.rpartition(".")[-1]
+    mutant = diff_apply.read_mutant_function(mutants_module, mutant_key)
+    source = textwrap.dedent(cst.Module([mutant.with_changes(name=cst.Name(function))]).code)
+    scope = dict(vars(module))
+    exec(compile(source, f"<{name}>", "exec"), scope)
+    new = scope[function]
+    owner = getattr(module, class_name) if class_name else module
+    old = vars(owner)[function]
+    holders = [owner] if class_name else []
+    if not class_name:
+        for other in [m for n, m in sys.modules.items() if n.startswith("inference_scaling")]:
+            holders += [other] if vars(other).get(function) is old else []
 
+    @contextlib.contextmanager
+    def swap():
+        for holder in holders:
+            setattr(holder, function, new)
+        _clear_caches()
+        try:
+            yield
+        finally:
+            for holder in holders:
+                setattr(holder, function, old)
+            _clear_caches()
 
-def probe(copy: Path) -> dict:
-    run = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=copy,
-        env={"PYTHONPATH": str(copy / "src"), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-    )
-    if run.returncode != 0:
-        return {"error": run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "failed"}
-    return json.loads(run.stdout)
+    return swap()
 
 
 def largest_difference(a, b, where="") -> tuple[float, str]:
@@ -121,6 +159,11 @@ def largest_difference(a, b, where="") -> tuple[float, str]:
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             found = max(found, largest_difference(x, y, f"{where}[{i}]"))
         return found
+    if isinstance(a, str) and isinstance(b, str) and a != b:
+        old, new = a.splitlines(), b.splitlines()
+        i = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+        line = lambda lines: lines[i][:90] if i < len(lines) else "(none)"  # noqa: E731
+        return math.inf, f"{where} line {i + 1}: {line(old)!r} -> {line(new)!r}"
     if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
         return (0.0, "") if a == b else (math.inf, f"{where}: {str(a)[:60]!r} -> {str(b)[:60]!r}")
     if isinstance(a, int | float) and isinstance(b, int | float):
@@ -137,40 +180,31 @@ def main(argv=None) -> int:
     if not (ROOT / "mutants").is_dir():
         print("no mutants/: run `mutmut run` first (make mutation)", file=sys.stderr)
         return 2
+    sys.path.insert(0, str(ROOT / "src"))
+    baseline = outputs()
     bad = 0
-    with tempfile.TemporaryDirectory(prefix="survivors-") as tmp:
-        copy = Path(tmp) / "project"
-        for part in ("src", "config", "data", "workflow"):
-            shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        baseline = probe(copy)
-        if "error" in baseline:
-            print(f"the unmutated copy fails: {baseline['error']}", file=sys.stderr)
-            return 2
-        for name in names:
-            try:
-                rel, text = mutated_source(name, copy)
-            except (FileNotFoundError, OSError) as err:
-                print(f"not found: {name} ({err})")
-                bad += 1
-                continue
-            original = (copy / rel).read_text(encoding="utf-8")
-            (copy / rel).write_text(text, encoding="utf-8")
-            try:
-                result = probe(copy)
-            finally:
-                (copy / rel).write_text(original, encoding="utf-8")
-            if "error" in result:
-                print(f"DIFFERS: {name}: raises {result['error']}")
-                bad += 1
-                continue
-            size, where = largest_difference(baseline, result)
-            if size == 0.0:
-                print(f"identical: {name}", flush=True)
-            elif size < NOISE:
-                print(f"float noise: {name}: largest relative difference {size:.1e} ({where})")
-            else:
-                print(f"DIFFERS: {name}: {where}", flush=True)
-                bad += 1
+    for name in names:
+        try:
+            swap = patched(name)
+        except (FileNotFoundError, OSError, KeyError, AttributeError) as err:
+            print(f"not found: {name} ({err})")
+            bad += 1
+            continue
+        try:
+            with swap:
+                result = outputs()
+        except Exception as err:  # noqa: BLE001 - a mutant that raises is not equivalent
+            print(f"DIFFERS: {name}: raises {type(err).__name__}: {err}", flush=True)
+            bad += 1
+            continue
+        size, where = largest_difference(baseline, result)
+        if size == 0.0:
+            print(f"identical: {name}", flush=True)
+        elif size < NOISE:
+            print(f"float noise: {name}: largest relative difference {size:.1e} ({where})")
+        else:
+            print(f"DIFFERS: {name}: {where}", flush=True)
+            bad += 1
     return 1 if bad else 0
 
 
