@@ -161,7 +161,8 @@ def largest_difference(a, b, where="") -> tuple[float, str]:
         return found
     if isinstance(a, str) and isinstance(b, str) and a != b:
         old, new = a.splitlines(), b.splitlines()
-        i = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+        pairs = enumerate(zip(old, new, strict=False))
+        i = next((i for i, (x, y) in pairs if x != y), min(len(old), len(new)))
         line = lambda lines: lines[i][:90] if i < len(lines) else "(none)"  # noqa: E731
         return math.inf, f"{where} line {i + 1}: {line(old)!r} -> {line(new)!r}"
     if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
