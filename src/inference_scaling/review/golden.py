@@ -4,13 +4,16 @@ Computed in-process from the shipped configuration and data (no Snakemake build)
 ``tests/test_golden.py`` runs in the fast suite:
 
 - ``claims.json``: every claim's printed value, verdict and basis, and the counts;
+- ``claims_table.tex``, ``claims.md`` and ``assumptions.tex``: the ledger's table in the
+  paper, its Markdown page and the assumption macros, as the build writes them;
 - ``claims.tex``: every macro of the build's ``claims.tex`` (values, pair ends, extras, the
   essay's values and words, verdicts and their conditionals, counts, data facts, every
   conclusion with whether it holds, the list of differences);
 - ``ledger.json``: every claim's value and extras to six significant figures, its inputs
   and the interval the essay's statement allows; every conclusion and whether it holds;
-- ``uncertainty_table.tex`` and ``sensitivity_table.tex``: the Monte Carlo's and Sobol's
-  macros (percentiles, probabilities, indices at their printed precision), from a small
+- ``uncertainty_table.tex``, ``sensitivity_table.tex`` and their Markdown pages: the Monte
+  Carlo's and Sobol's macros and tables (percentiles, probabilities, indices at their
+  printed precision), from a small
   fixed-seed run (:data:`MC_DRAWS` draws, Sobol with ``N =`` :data:`SOBOL_BASE_SAMPLES`),
   so they pin what that run prints, not the build's numbers;
 - ``compare.md`` and ``compare.tex``: the scenario comparison of every
@@ -54,9 +57,14 @@ LEDGER_DIGITS = 6
 FILES = (
     "claims.json",
     "claims.tex",
+    "claims_table.tex",
+    "claims.md",
+    "assumptions.tex",
     "ledger.json",
     "uncertainty_table.tex",
+    "uncertainty.md",
     "sensitivity_table.tex",
+    "sensitivity.md",
     "compare.md",
     "compare.tex",
 )
@@ -235,14 +243,24 @@ def render() -> dict[str, str]:
     default = builds["default"]
     ledger_doc = _ledger_document(default)
     summary = monte_carlo(default, settings)
+    indices = sobol(default, settings)
+    values = default["assumptions"].values
+    assumption_macros = {**latex.assumption_macros(values), **latex.constant_macros()}
     texts = {
         "claims.json": dump_json(snapshot(default["ledger"])),
         "claims.tex": claims_tex(default),
+        "claims_table.tex": latex.ledger_table(default["ledger"]),
+        "claims.md": latex.ledger_markdown(
+            default["ledger"], claims.summary(default["ledger"]), default["conclusions"]
+        ),
+        "assumptions.tex": latex.render_macros(
+            assumption_macros, "Assumption values used by the build."
+        ),
         "ledger.json": dump_json(ledger_values(default)),
         "uncertainty_table.tex": uncertainty_tex.uncertainty_tex(summary, ledger_doc),
-        "sensitivity_table.tex": uncertainty_tex.sensitivity_tex(
-            sobol(default, settings), ledger_doc
-        ),
+        "uncertainty.md": latex.uncertainty_markdown(summary, ledger_doc),
+        "sensitivity_table.tex": uncertainty_tex.sensitivity_tex(indices, ledger_doc),
+        "sensitivity.md": latex.sensitivity_markdown(indices, ledger_doc),
     }
     compared = {
         name: {
@@ -262,7 +280,7 @@ def render() -> dict[str, str]:
 # --- comparing with the reviewed files ------------------------------------------------------
 
 _MACRO_START = re.compile(r"^\\newcommand\{\\([A-Za-z]+)\}", flags=re.M)
-_ROW_ID = re.compile(r"\(`([^`]+)`\)")
+_CODE = re.compile(r"`([^`]+)`")
 
 
 def entries(name: str, text: str) -> dict[str, str]:
@@ -290,10 +308,15 @@ def entries(name: str, text: str) -> dict[str, str]:
         } | {"(header)": text[: starts[0].start()]}
     out = {}
     for n, line in enumerate(text.splitlines()):
-        found = _ROW_ID.search(line)
-        key = found.group(1) if found else f"line {n + 1}"
-        if not found and "&" in line and "\\\\" in line:  # a LaTeX table row: its first cell
+        names = _CODE.findall(line)
+        if names:  # a Markdown row names its claim, conclusion or factor in backticks
+            key = " / ".join(names[:2])
+        elif line.startswith("|") and not line.startswith("|---"):  # else its first cell
+            key = line.split("|")[1].strip()
+        elif "&" in line and "\\\\" in line:  # a LaTeX table row: its first cell
             key = line.split("&")[0].strip()
+        else:
+            key = f"line {n + 1}"
         out[key] = line if key not in out else out[key] + "\n" + line
     return out
 
