@@ -80,3 +80,15 @@ def test_the_corpus_score_counts_equivalent_and_stale_bugs_apart():
     # 8 caught of 11 - 1 equivalent - 1 not applying = 9
     assert "| 11 | 8 | 1 | 1 | 1 | 88.9% |" in table
     assert "on 2026-12-05" in table and "Missed: `b9`, `b10`." in table
+
+
+def test_the_survivor_audit_tells_noise_from_a_difference():
+    audit = _tool("audit_survivors")
+    same = {"a": [1.0, 2.0], "s": "x\ny"}
+    assert audit.largest_difference(same, same) == (0.0, "")
+    size, where = audit.largest_difference({"a": [1.0, 2.0]}, {"a": [1.0, 2.0 * (1 + 3e-15)]})
+    assert 0 < size < audit.NOISE and where.startswith("a[1]")
+    size, where = audit.largest_difference({"s": "x\ny"}, {"s": "x\nz"})
+    assert size == float("inf") and where == "s line 2: 'y' -> 'z'"
+    assert audit.largest_difference({"k": ["a"]}, {"k": ["a", "b"]})[0] == float("inf")
+    assert audit.largest_difference({"k": 1}, {"j": 1})[0] == float("inf")
