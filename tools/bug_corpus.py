@@ -183,7 +183,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="run only these bug ids")
     parser.add_argument("--check", action="store_true", help="only check that every bug applies")
-    parser.add_argument("--json", default=str(DEFAULT_JSON), help="where to write the result")
+    parser.add_argument(
+        "--json", help="where to write the result (default, for the whole corpus: build/)"
+    )
     args = parser.parse_args(argv)
     bugs = load()
     if args.only:
@@ -226,9 +228,11 @@ def main(argv=None) -> int:
         "cpu_seconds": round(sum(r.get("cpu_seconds", 0.0) for r in results), 1),
         "results": results,
     }
-    out = Path(args.json)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    # A partial run (--only) never replaces the whole corpus's result.
+    out = Path(args.json) if args.json else None if args.only else DEFAULT_JSON
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"bug corpus: {summary['counts']} in {summary['cpu_seconds']} s of CPU -> {out}")
     if not args.only:
         table = score_table(summary)
