@@ -1,5 +1,6 @@
 """The essay's conclusions as predicates: each one decided by hand on inputs placed just
-either side of its boundary, and on arrays of draws."""
+either side of its boundary, and on arrays of draws. "Above a threshold" is strictly
+greater (tests/test_conclusions.py); the band and the tier include their ends."""
 
 import numpy as np
 import pytest
@@ -57,6 +58,11 @@ def test_every_conclusion_holds_at_the_holding_values():
         ("thresholds.amplified", 24.99, "sub_threshold_passes_eu sub_threshold_passes_us"),
         # 25.5 clears the EU threshold (25) but not the US one (26)
         ("thresholds.amplified", 25.5, "sub_threshold_passes_us"),
+        # exactly on a threshold is not above it
+        ("thresholds.amplified", 25.0, "sub_threshold_passes_eu sub_threshold_passes_us"),
+        ("thresholds.amplified", 26.0, "sub_threshold_passes_us"),
+        # needing exactly the headroom is not "less inference than" it
+        ("thresholds.deep_research", 10.0, "gpt4_reaches_us_within_headroom"),
         ("thresholds.deep_research", 10.01, "gpt4_reaches_us_within_headroom"),
         # one tier is log10(1e26) - log10(1e25) = 1 OOM
         ("thresholds.extreme", 0.99, "extreme_inference_adds_a_tier"),
@@ -74,9 +80,6 @@ def test_a_value_across_the_boundary_fails_exactly_that_conclusion(claim, value,
     [
         ("era.exchange_rule", 0.5, "rule_inside_evidence_band"),
         ("era.exchange_rule", 1.0, "rule_inside_evidence_band"),
-        ("thresholds.amplified", 25.0, "sub_threshold_passes_eu"),
-        ("thresholds.amplified", 26.0, "sub_threshold_passes_us"),
-        ("thresholds.deep_research", 10.0, "gpt4_reaches_us_within_headroom"),
         ("thresholds.extreme", 1.0, "extreme_inference_adds_a_tier"),
         ("ida.iterations", 1001.0, "ida_many_iterations"),
     ],
