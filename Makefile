@@ -63,12 +63,13 @@ diff: env tex
 bench: env tex
 	$(VENV)/bin/python tools/bench.py results/bench.md
 
-## golden   rewrite tests/golden/claims.json from the built ledger (review its diff like code)
-golden: all
-	$(VENV)/bin/python -m inference_scaling.review.golden results/default/claims.json tests/golden/claims.json
+## golden   rewrite every golden file in tests/golden/, computed in-process (review the diff like code)
+golden: env
+	$(VENV)/bin/python -m inference_scaling.review.golden tests/golden
 
-## mutation mutation testing of the kernels (slow, not in CI); writes the score into README.md
+## mutation the hand-written bug corpus, then mutmut (slow, not in CI); writes both scores into README.md
 mutation: env
+	$(VENV)/bin/python tools/bug_corpus.py || true
 	$(VENV)/bin/mutmut run --max-children $(CORES) || true
 	$(VENV)/bin/python tools/mutation_score.py
 

@@ -335,17 +335,9 @@ def test_o1_axis_says_compute_is_unlabelled_and_spacing_imposed(figs):
     assert "unlabelled in source" in text and "even spacing" in text
 
 
-def _built():
-    missing = [
-        n for n in PRINTED if not (ROOT / "results" / "default" / "figures" / f"{n}.pdf").is_file()
-    ]
-    if missing:
-        pytest.skip(f"figures not built yet (run `make`): {missing}")
-
-
+@pytest.mark.integration
 @pytest.mark.parametrize("name", PRINTED)
-def test_built_figure_is_a_nonempty_vector_pdf(name):
-    _built()
+def test_built_figure_is_a_nonempty_vector_pdf(name, default_build):
     path = Path(ROOT / "results" / "default" / "figures" / f"{name}.pdf")
     blob = path.read_bytes()
     assert blob.startswith(b"%PDF") and len(blob) > 5000

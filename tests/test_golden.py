@@ -1,31 +1,43 @@
-"""The recomputed ledger matches the reviewed golden ledger exactly (values at their printed
-precision, verdicts, bases, counts). After an intended change run `make golden` and review
-the diff of tests/golden/claims.json like code."""
+"""Everything a reader sees matches the reviewed golden files in tests/golden/ exactly: the
+ledger's printed values, verdicts, bases and counts; every macro of claims.tex; the values,
+extras, inputs and conclusions; the Monte Carlo and Sobol macros of a small fixed-seed run;
+the scenario comparison. All computed in-process (inference_scaling.review.golden).
+
+After an intended change run `make golden` and review the diff of tests/golden/ like code."""
 
 import json
 
+import pytest
 from conftest import ROOT
 
 from inference_scaling.review import golden
 
-GOLDEN = ROOT / "tests" / "golden" / "claims.json"
+GOLDEN = ROOT / "tests" / "golden"
 
 
-def test_ledger_matches_the_golden_file(ledger):
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    actual = json.loads(json.dumps(golden.snapshot(ledger)))
-    drift = {
-        cid: (expected["claims"].get(cid), rec)
-        for cid, rec in actual["claims"].items()
-        if expected["claims"].get(cid) != rec
-    }
-    missing = set(expected["claims"]) - set(actual["claims"])
-    assert not drift and not missing, f"drift: {drift}; missing: {sorted(missing)}"
-    assert actual["counts"] == expected["counts"]
+@pytest.fixture(scope="module")
+def rendered():
+    return golden.render()
+
+
+@pytest.mark.parametrize("name", golden.FILES)
+def test_matches_the_golden_file(rendered, name):
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    changed = golden.changes(name, expected, rendered[name])
+    assert not changed, (
+        "output differs from the reviewed golden file; if intended, run `make golden` and "
+        "review the diff:\n" + "\n".join(changed)
+    )
+    assert rendered[name] == expected  # entries equal but text not: order or whitespace
+
+
+def test_the_golden_ledger_is_the_fixture_ledger(ledger):
+    # The golden build and the test fixtures compute the same ledger (same inputs, same grid).
+    assert golden.snapshot(ledger) == json.loads((GOLDEN / "claims.json").read_text())
 
 
 def test_a_changed_value_is_drift(ledger):
-    # The check above must notice a change in the last printed digit.
+    # The check must notice a change in the last printed digit.
     snap = golden.snapshot(ledger)
     rec = next(r for r in ledger if r["id"] == "era.exchange_jones")
     bumped = dict(rec, value=rec["value"] + 0.01)
@@ -33,3 +45,30 @@ def test_a_changed_value_is_drift(ledger):
         golden.snapshot([bumped])["claims"]["era.exchange_jones"]
         != snap["claims"]["era.exchange_jones"]
     )
+
+
+def test_changes_name_the_entries_that_changed():
+    old = "% h\n\\newcommand{\\a}{1}\n\\newcommand{\\b}[2]{#1}\n\\newcommand{\\c}{x\ny}\n"
+    new = "% h\n\\newcommand{\\a}{1}\n\\newcommand{\\b}[2]{#2}\n\\newcommand{\\d}{2}\n"
+    assert golden.changes("m.tex", old, new) == [
+        "m.tex: b: \\newcommand{\\b}[2]{#1} -> \\newcommand{\\b}[2]{#2}",
+        "m.tex: c: removed (was \\newcommand{\\c}{x y})",
+        "m.tex: d: added (\\newcommand{\\d}{2})",
+    ]
+    a = json.dumps({"claims": {"x": {"value": 1.0, "inputs": ["k"]}}})
+    b = json.dumps({"claims": {"x": {"value": 1.5, "inputs": ["k"]}}})
+    assert golden.changes("l.json", a, b) == [
+        'l.json: claims.x: {"inputs": ["k"], "value": 1.0} -> {"inputs": ["k"], "value": 1.5}'
+    ]
+    md_old = "| A (`c.a`) | 1 |\n| B (`c.b`) | 2 |\n"
+    md_new = "| A (`c.a`) | 1 |\n| B (`c.b`) | 3 |\n"
+    assert golden.changes("t.md", md_old, md_new) == [
+        "t.md: c.b: | B (`c.b`) | 2 | -> | B (`c.b`) | 3 |"
+    ]
+
+
+def test_a_long_list_of_changes_is_cut_with_a_count():
+    old = "".join(f"\\newcommand{{\\m{chr(97 + i)}}}{{1}}\n" for i in range(20))
+    new = old.replace("{1}", "{2}")
+    lines = golden.changes("m.tex", old, new, limit=3)
+    assert len(lines) == 4 and lines[-1] == "m.tex: ... and 17 more entries"

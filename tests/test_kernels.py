@@ -46,8 +46,12 @@ def test_frontier_mask_top_n():
 
 
 def test_exchange_rate_from_jones():
-    assert era.exchange_rate_from_equivalence(10, 15) == pytest.approx(1 / np.log10(15))
+    # 10x training = 15x inference: 1 / log10(15) = 1 / 1.17609 = 0.850274 OOM per OOM
+    assert era.exchange_rate_from_equivalence(10, 15) == pytest.approx(0.850274, abs=1e-6)
     assert era.exchange_rate_from_equivalence(10, 10) == pytest.approx(1.0)
+    # 100x training = 10x inference: two OOMs of training per OOM of inference
+    assert era.exchange_rate_from_equivalence(100, 10) == pytest.approx(2.0)
+    assert era.exchange_rate_from_equivalence(10, 100) == pytest.approx(0.5)
 
 
 def test_deployment_kernels():
@@ -96,7 +100,9 @@ def test_elo_scores_sum_to_one(a, b):
 def test_ida_bookkeeping():
     assert ida.amplification_iterations(29e6, 25_000) == pytest.approx(1160)
     assert ida.search_gain(5185, 3055) == 2130
-    assert ida.sweep_probability(0.99, 100) == pytest.approx(0.99**100)
+    # 0.5^10 = 1 / 1024; 0.99^100 = exp(100 ln 0.99) = exp(-1.00503) = 0.366032
+    assert ida.sweep_probability(0.5, 10) == pytest.approx(1 / 1024)
+    assert ida.sweep_probability(0.99, 100) == pytest.approx(0.366032, abs=1e-6)
 
 
 def test_kernels_vectorise():

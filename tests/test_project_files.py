@@ -1,5 +1,6 @@
 """The ecosystem's files: licences, citation metadata and the pre-commit hooks."""
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -65,3 +66,43 @@ def test_pre_commit_hooks_pass():
         [str(BIN / "pre-commit"), "run", "--all-files"], cwd=ROOT, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def _pytest_in(tmp_path, source, ci):
+    """Run pytest on one test file in ``tmp_path`` with this suite's conftest as a plugin."""
+    (tmp_path / "test_one.py").write_text(source, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PYTHONPATH"] = str(ROOT / "tests")
+    if ci:
+        env["CI"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "conftest", "-p", "no:cacheprovider"]
+        + ["--rootdir", str(tmp_path), str(tmp_path / "test_one.py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+SKIPPING = "import pytest\n\ndef test_needs_something():\n    pytest.skip('no widget here')\n"
+
+
+def test_a_skip_fails_under_ci_and_says_why(tmp_path):
+    run = _pytest_in(tmp_path, SKIPPING, ci=True)
+    assert run.returncode == 1, run.stdout
+    assert "skipped under CI=1" in run.stdout and "no widget here" in run.stdout
+
+
+def test_a_skip_is_a_skip_outside_ci(tmp_path):
+    run = _pytest_in(tmp_path, SKIPPING, ci=False)
+    assert run.returncode == 0 and "1 skipped" in run.stdout, run.stdout
+
+
+def test_every_allowed_skip_names_a_real_test_and_a_reason():
+    from conftest import ALLOWED_SKIPS
+
+    for nodeid, reason in ALLOWED_SKIPS.items():
+        path, name = nodeid.split("::")
+        assert f"def {name}(" in (ROOT / path).read_text(encoding="utf-8"), nodeid
+        assert len(reason) > 40, nodeid

@@ -176,3 +176,70 @@ def test_full_size_indices_are_salibs_within_their_own_intervals(model_and_facts
             assert abs(ours[factor]["ST"] - v["ST"]) <= v["ST_conf"]
             for k in v:
                 assert ours[factor][k] == pytest.approx(v[k], rel=1e-9, abs=1e-12), (key, factor)
+
+
+# --- seeds: the same seed reproduces every index bit for bit, another seed changes them -------
+
+
+def _small_sobol(model_and_facts, uncertainty, seed):
+    model, facts = model_and_facts
+    settings = {**uncertainty["sobol"], "base_samples": 32, "resamples": 10, "seed": seed}
+    return sensitivity.analyse(model, facts, settings)
+
+
+def _every_index(result):
+    out = {}
+    for kind in ("claims", "conclusions"):
+        for name, entry in result[kind].items():
+            out[(kind, name, "mean")] = entry["mean"]
+            for factor, idx in (entry["indices"] or {}).items():
+                out.update({(kind, name, factor, k): v for k, v in idx.items()})
+    return out
+
+
+def test_the_same_seed_reproduces_every_sobol_index_bit_for_bit(model_and_facts, uncertainty):
+    first = _every_index(_small_sobol(model_and_facts, uncertainty, 11))
+    again = _every_index(_small_sobol(model_and_facts, uncertainty, 11))
+    assert first.keys() == again.keys() and len(first) > 100
+    assert all(
+        first[k] == again[k] or (first[k] != first[k] and again[k] != again[k]) for k in first
+    )
+
+
+def test_another_seed_changes_the_sobol_design_and_indices(model_and_facts, uncertainty):
+    model, _ = model_and_facts
+    a, b = sensitivity.design(model, 32, seed=11), sensitivity.design(model, 32, seed=12)
+    # Every column of the scrambled Sobol design moves with the seed.
+    assert all(not np.array_equal(a[c], b[c]) for c in a)
+    first = _every_index(_small_sobol(model_and_facts, uncertainty, 11))
+    other = _every_index(_small_sobol(model_and_facts, uncertainty, 12))
+    varying = [k for k in first if k[-1] == "ST"]
+    changed = [k for k in varying if first[k] != other[k]]
+    # A factor whose total index is exactly zero under both seeds (it does not reach the
+    # output) may stay put; every other index moves.
+    unmoved = [k for k in varying if first[k] == other[k] and first[k] != 0.0]
+    assert changed and not unmoved, unmoved
+
+
+def test_the_bootstrap_seed_is_used(model_and_facts):
+    model, _ = model_and_facts
+    spec = sensitivity.problem(model)
+    u = sensitivity.design(model, 32, seed=3)
+    y = u[spec["names"][0]] + 2.0 * u[spec["names"][1]]
+    one = sensitivity.indices(spec, y, 10, 0.95, seed=1)
+    two = sensitivity.indices(spec, y, 10, 0.95, seed=2)
+    first = spec["groups"][0]
+    assert one[first]["S1"] == two[first]["S1"]  # the estimate does not resample
+    assert one[first]["S1_conf"] != two[first]["S1_conf"]  # its interval does
+
+
+def test_ranked_orders_by_total_index_and_drops_the_small_ones():
+    idx = {
+        "a": {"S1": 0.50, "ST": 0.55},
+        "b": {"S1": 0.05, "ST": 0.60},  # mostly interactions: ranks first by total
+        "c": {"S1": 0.00, "ST": 0.009},  # below the 0.01 floor
+        "d": {"S1": 0.10, "ST": 0.20},
+    }
+    assert [k for k, _ in sensitivity.ranked(idx)] == ["b", "a", "d"]
+    assert [k for k, _ in sensitivity.ranked(idx, top=2)] == ["b", "a"]
+    assert [k for k, _ in sensitivity.ranked(idx, floor=0.0)] == ["b", "a", "d", "c"]

@@ -270,3 +270,13 @@ def test_whole_ranges(text, unit, value, first, second):
 def test_three_numbers_with_a_dash_are_not_a_range():
     with pytest.raises(StatementError, match="expected one number or a range"):
         parse("1–2 or 3")
+
+
+def test_a_verdict_on_several_values_needs_every_one_to_agree():
+    stated = parse("10^27", "log10 FLOP")  # 26.5 .. 27.5
+    assert verdict(np.array([26.8, 27.4]), stated) == "reproduced"
+    assert verdict(np.array([26.8, 30.0]), stated) == "differs"
+    # a pair against a range: both ends must match their own end's interval
+    band = parse("0.5 to 1")  # ends 0.45 .. 0.55 and 0.95 .. 1.05
+    assert verdict((0.5, 1.0), band) == "reproduced"
+    assert verdict((0.5, 0.8), band) == "differs"

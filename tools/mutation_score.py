@@ -5,12 +5,16 @@
 Reads `mutmut results --all true`, counts per module the mutants the tests killed (a
 timeout counts as killed: the mutant changed behaviour enough to hang a test), and the
 survivors judged equivalent in tests/mutation_survivors.md (lines starting with
-"- `<mutant name>`"). Prints the table and writes it between the mutation markers of
-README.md, so the README shows the last measurement, never typed numbers.
+"- `<mutant name>`"). Prints the table with the date and writes it between the mutation
+markers of README.md, so the README shows the last measurement, never typed numbers. The
+bug corpus's score (tools/bug_corpus.py, build/bug_corpus.json) goes between its own
+markers, rewritten here too, so `make mutation` leaves both scores with their dates.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -58,10 +62,12 @@ def table(status: dict[str, str], equiv: set[str]) -> str:
         c = per[mod]
         total.update(c)
         rows.append(_row(mod, c))
-    rows.append(_row("**all kernels**", total))
+    rows.append(_row("**all modules**", total))
+    today = dt.datetime.now(dt.UTC).date().isoformat()
     return (
         "\n".join(rows)
-        + "\n\nScore = killed / (mutants − equivalent survivors). Measured by `make mutation`.\n"
+        + "\n\nScore = killed / (mutants − equivalent survivors). Measured by `make mutation` "
+        + f"on {today}.\n"
     )
 
 
@@ -75,6 +81,14 @@ def _row(name: str, c: Counter) -> str:
 def main() -> None:
     text = table(statuses(), equivalent())
     print(text)
+    corpus_result = ROOT / "build" / "bug_corpus.json"
+    if corpus_result.exists():
+        sys.path.insert(0, str(ROOT / "tools"))
+        import bug_corpus
+
+        corpus_text = bug_corpus.score_table(json.loads(corpus_result.read_text("utf-8")))
+        print(corpus_text)
+        bug_corpus.write_readme(corpus_text)
     readme = ROOT / "README.md"
     body = readme.read_text(encoding="utf-8")
     start, end = body.find(START), body.find(END)
