@@ -88,6 +88,18 @@ def ledger(assumptions, facts):
 
 
 @pytest.fixture(scope="session")
+def light_build(tmp_path_factory):
+    """A throwaway copy of the checkout, built once per session with the small Monte Carlo
+    of ``test_workflow.LIGHT_UNCERTAINTY``: the workflow tests read it (or edit it and
+    restore it), and the determinism test compares it with a second clean build."""
+    from test_workflow import _copy_project, _snakemake  # noqa: PLC0415 - a test module
+
+    project = _copy_project(tmp_path_factory.mktemp("light") / "project")
+    _snakemake(project)
+    return project
+
+
+@pytest.fixture(scope="session")
 def default_build():
     """The default scenario built in this checkout: ``make all`` brings results/default/
     and paper/main.pdf up to date (a no-op after `make test`'s own build). Returns

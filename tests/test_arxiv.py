@@ -5,14 +5,15 @@ import sys
 import tarfile
 
 import pytest
-from test_workflow import _copy_project, _snakemake
+from conftest import ROOT
 
 pytestmark = pytest.mark.integration
 
 
-def test_bundle_compiles_with_pdflatex_alone(tmp_path):
-    project = _copy_project(tmp_path / "project")
-    _snakemake(project)
+def test_bundle_compiles_with_pdflatex_alone(default_build, tmp_path):
+    # The bundle only reads the build (the checkout's, shared by the session): it is
+    # written and unpacked in tmp_path.
+    project = ROOT
     out = tmp_path / "arxiv.tar.gz"
     subprocess.run(
         [

@@ -293,8 +293,7 @@ def small_figure_glyphs(pdf_path, minimum: float = MIN_FIGURE_PT) -> list[str]:
     return small
 
 
-def test_every_figure_prints_at_7pt_or_more_tikz_included():
-    _built()
+def test_every_figure_prints_at_7pt_or_more_tikz_included(default_build):
     small = small_figure_glyphs(PDF)
     assert not small, f"{len(small)} glyphs below {MIN_FIGURE_PT} pt: {small[:10]}"
 

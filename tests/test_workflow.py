@@ -62,10 +62,9 @@ def _snakemake(cwd, *args, check=True):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = _copy_project(tmp_path_factory.mktemp("project"))
-    _snakemake(project)
-    return project
+def built(light_build):
+    """The session's light build (conftest.py), shared with the determinism test."""
+    return light_build
 
 
 def test_build_produces_ledger_and_pdf(built):
