@@ -71,7 +71,6 @@ rule report:
     input:
         products("default"),
         expand("results/default/{page}.html", page=("claims", "uncertainty")),
-        rules.html.input,
         rules.compare_scenarios.output,
 
 

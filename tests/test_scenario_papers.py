@@ -178,6 +178,9 @@ def prose_faults(text: str) -> list[str]:
     words around it. Paths and URLs (which keep their underscores) are removed first."""
     flat = " ".join(text.split())
     flat = re.sub(r"\S*(?:/|\.py\b|\.ya?ml\b|\.json\b|\.md\b|\.tex\b|https?:)\S*", " ", flat)
+    # A caption's last sentence names the code that drew the figure (links.tex): code on
+    # purpose, not prose.
+    flat = re.sub(r"Drawn by .*?\.(?=\s|$)", " ", flat)
     faults = []
     for what, rule in PROSE_RULES:
         for match in rule.finditer(flat):
@@ -214,6 +217,8 @@ def test_prose_lint_catches_template_seams(sentence):
         "OOMs of pre-training + 0.7 × OOMs of inference; M0 maps; q = 0 and s = 1",
         "0.7×OOMs of inference, by 0.5 to 1 orders of magnitude",
         "the kernels are in src/inference_scaling/model/lifetime.py",
+        "right panel). Drawn by registry.fig_o1_aime (src/x/registry.py:146), script "
+        "workflow/scripts/plot_figure.py; data data/o1_aime.csv (digitized). Next sentence.",
         "one premise that the build's assumptions change",
     ],
 )
