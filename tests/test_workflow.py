@@ -91,7 +91,7 @@ def test_pdf_contains_claim_values(built):
         "1,160",
         "26.8",
         "0.568",
-        "Deployments at which deployment",
+        "Deployments at which",
         "reproduced",
         "differs",
     ]:
