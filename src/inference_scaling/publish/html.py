@@ -31,7 +31,7 @@ from pathlib import Path
 
 from inference_scaling.ledger import claims as claims_module
 from inference_scaling.publish.latex import tex_escape
-from inference_scaling.publish.uncertainty_tex import factor_name
+from inference_scaling.publish.uncertainty_pages import factor_name
 
 ROOT = Path(__file__).resolve().parents[3]
 # From results/<scenario>/html/ back to the repository's root.
