@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from inference_scaling.ledger import claims
-from inference_scaling.publish import numbers
+from inference_scaling.publish import records
 
 FIELDS = {
     "id",
@@ -48,7 +48,7 @@ def test_records_have_all_fields_a_basis_and_a_verdict(ledger):
         assert rec["statement"] and rec["unit"] and rec["label"]
         assert (rec["essay"] is None) == (rec["verdict"] == "new"), rec["id"]
         # every template field has a value (publishing fills them; the ledger keeps templates)
-        filled = [numbers.fill_record(rec, key, "text") for key in ("statement", "note")]
+        filled = [records.fill_record(rec, key, "text") for key in ("statement", "note")]
         assert "{" not in "".join(filled), f"unfilled template in {rec['id']}"
 
 
@@ -269,8 +269,8 @@ def test_standard_coefficients_are_reported_beside_the_essay_ones(ledger):
     rec = next(r for r in ledger if r["id"] == "appendix.crossover_d")
     assert rec["extra"]["standard"] == pytest.approx(3e10)
     assert "{standard}" in rec["note"]  # the ledger keeps its templates; publishing fills them
-    assert "3×10¹⁰ deployments" in numbers.fill_record(rec, "note", "text")
-    assert "$3\\times 10^{10}$ deployments" in numbers.fill_record(rec, "note", "tex")
+    assert "3×10¹⁰ deployments" in records.fill_record(rec, "note", "text")
+    assert "$3\\times 10^{10}$ deployments" in records.fill_record(rec, "note", "tex")
 
 
 def test_claims_evaluate_on_arrays_of_draws(assumptions, facts):
@@ -510,4 +510,4 @@ def test_counts_in_notes_agree_with_their_noun():
         "fields": {},
         "note": "gives {n|figure|figures} and {m|figure|figures}",
     }
-    assert numbers.fill_record(rec, "note", "text") == "gives one figure and three figures"
+    assert records.fill_record(rec, "note", "text") == "gives one figure and three figures"

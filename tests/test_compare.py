@@ -63,7 +63,7 @@ def test_claims_that_differ_are_listed_the_rest_counted_and_every_conclusion_sho
 def test_a_conclusion_the_same_everywhere_still_shows_its_probability(builds):
     _, rows, _ = compare.comparison_rows(builds)
     eu = next(r for r in rows if r.id == "eu")
-    assert [c.text for c in eu.cells] == ["holds (P = 0.99)"] * 3
+    assert [c.render("text") for c in eu.cells] == ["holds (P = 99%)"] * 3
 
 
 def test_a_conclusion_that_flips_in_one_scenario_is_never_folded_into_the_count(builds):
@@ -72,9 +72,9 @@ def test_a_conclusion_that_flips_in_one_scenario_is_never_folded_into_the_count(
     builds["kaplan"]["ledger"]["conclusions"][0]["holds"] = False
     names, rows, unchanged = compare.comparison_rows(builds)
     eu = next(r for r in rows if r.id == "eu")
-    assert [c.text for c in eu.cells] == ["holds (P = 0.99)"] * 2 + ["FAILS (P = 0.99)"]
+    assert [c.render("text") for c in eu.cells] == ["holds (P = 99%)"] * 2 + ["FAILS (P = 99%)"]
     md = compare.comparison_page(names, rows, unchanged).markdown()
-    assert "| It passes the EU threshold (`eu`) | holds (P = 0.99) |" in md
+    assert "| It passes the EU threshold (`eu`) |  | holds (P = 99%) |" in md
     assert "1 further claim is the same in every build" in md
 
 

@@ -17,7 +17,7 @@ from conftest import ROOT
 from inference_scaling.model import lifetime
 from inference_scaling.pipeline import datasets
 from inference_scaling.pipeline.job import Job
-from inference_scaling.publish import numbers
+from inference_scaling.publish import numbers, records
 from inference_scaling.publish.figures.registry import FIGURES, RESULTS
 
 #: Every figure of the paper: the registry's entries, each held to the print-size,
@@ -271,7 +271,7 @@ def test_source_date_epoch_sets_the_creation_date(monkeypatch):
 
 def test_arc_annotation_equals_the_ledger_multiplier(figs, ledger):
     rec = next(c for c in ledger if c["id"] == "thresholds.o3_multiplier")
-    printed = numbers.printed(rec, "text")  # as \claim...
+    printed = records.printed(rec, "text")  # as \claim...
     assert f"×{printed}" in _texts(figs["fig_arc_agi"])
 
 

@@ -36,7 +36,10 @@ def _row(text: str, label: str) -> str:
 
 def test_text_macros_and_the_equation_print_0_55(fork):
     a, ledger, _ = fork
-    assert latex.claim_macros(ledger)["claimEraExchangeRule"] == RATE
+    # the number, linked to its ledger row: \claimlink{id}{math form}{text form}
+    assert latex.claim_macros(ledger)["claimEraExchangeRule"] == (
+        f"\\claimlink{{era.exchange_rule}}{{{RATE}}}{{{RATE}}}"
+    )
     assert latex.assumption_macros(a.values)["assumeEraExchangeRate"] == RATE
     # equation (1) prints the assumption macro, the prose the claim macro
     intro = (ROOT / "paper" / "sections" / "introduction.tex").read_text(encoding="utf-8")

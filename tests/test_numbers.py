@@ -2,7 +2,7 @@
 
 import pytest
 
-from inference_scaling.publish import numbers
+from inference_scaling.publish import numbers, records
 from inference_scaling.publish.numbers import number, percent, prose, quantity
 
 
@@ -132,10 +132,10 @@ def test_printed_values_never_contradict_their_verdict():
         "unit": "x per year",
         "verdict": "differs",
     }
-    style = numbers.claim_style(rec)
+    style = records.claim_style(rec)
     assert style != "f1" and numbers.rounded(5.50077, style) > 5.5
-    assert numbers.claim_style(dict(rec, value=4.8123456, verdict="reproduced")) == "f1"
-    assert numbers.printed(rec, "text") == "5.501"
+    assert records.claim_style(dict(rec, value=4.8123456, verdict="reproduced")) == "f1"
+    assert records.printed(rec, "text") == "5.501"
 
 
 def test_essay_values_keep_their_own_precision():
@@ -217,9 +217,9 @@ def test_a_record_fills_its_note_as_its_macros_print():
         "fields": {"a.b": 1.0e24},
         "note": "Standard: {standard}; {n} points; a {a.b} FLOP model; value {value}.",
     }
-    assert numbers.fill_record(rec, "note", "text") == (
+    assert records.fill_record(rec, "note", "text") == (
         "Standard: 3×10¹⁰; 12 points; a 10²⁴ FLOP model; value 10¹⁰."
     )
     # read back from claims.json (filled already): returned as it is
     filled = {"note": "already 10²⁴"}
-    assert numbers.fill_record(filled, "note", "text") == "already 10²⁴"
+    assert records.fill_record(filled, "note", "text") == "already 10²⁴"

@@ -34,7 +34,7 @@ import yaml
 from inference_scaling.ledger import claims, conclusions
 from inference_scaling.model import era
 from inference_scaling.pipeline import config, datasets
-from inference_scaling.publish import latex, numbers
+from inference_scaling.publish import latex, numbers, records
 
 SCENARIO_DIR = config.PROJECT_ROOT / "config" / "scenarios"
 SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -172,7 +172,7 @@ class Explorer:
                 Row(
                     id=rec["id"],
                     label=rec.get("label") or rec["statement"],
-                    value=numbers.printed(rec, "text", unit=True),
+                    value=records.printed(rec, "text", unit=True),
                     essay="—"
                     if essay is None
                     else show_value(essay, numbers.essay_style(essay, rec["format"]), rec["unit"]),

@@ -694,7 +694,7 @@ def template_fields(spec: dict, values: Mapping[str, object]) -> dict[str, objec
     unchecked name as ``{group.key}`` (``{value}`` and the extras are in the record itself).
 
     The ledger does not fill its templates: how a number reads is publishing's business
-    (:func:`inference_scaling.publish.numbers.fill_record`), so a note prints its numbers
+    (:func:`inference_scaling.publish.records.fill_record`), so a note prints its numbers
     as the paper prints them, in every output."""
     text = " ".join(str(spec.get(k) or "") for k in ("statement", "note", "unchecked"))
     names = _ASSUMPTION_FIELD.findall(text)

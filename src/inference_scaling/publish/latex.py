@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from inference_scaling.publish import numbers
+from inference_scaling.publish import numbers, records
 from inference_scaling.publish.numbers import count_clauses, count_word, counted, join_words
 
 SECTION_TITLES = {
@@ -68,10 +68,10 @@ def claim_link(claim_id: str, text: str) -> str:
 def claim_macros(ledger: list[dict]) -> dict[str, object]:
     """Every macro the ledger defines, name -> LaTeX text, in ledger order. Each number
     is a link to its claim's ledger entry (:func:`claim_link`) and prints as every other
-    output prints it (:func:`inference_scaling.publish.numbers.claim_style`)."""
+    output prints it (:func:`inference_scaling.publish.records.claim_style`)."""
     macros: dict[str, object] = {}
     for rec in ledger:
-        style = numbers.claim_style(rec)
+        style = records.claim_style(rec)
         value = rec["value"]
         link = rec["id"]
         macros[macro_name(rec["id"])] = claim_link(link, numbers.value(value, style))
@@ -132,8 +132,8 @@ def differences_list(ledger: list[dict]) -> str:
     for cause, recs in groups.items():
         lines += [rf"\paragraph{{{tex_escape(CAUSE_TITLES[cause])}.}}", r"\begin{description}"]
         for rec in recs:
-            value = numbers.printed(rec, "tex", unit=True)
-            note = f" {numbers.fill_record(rec, 'note', 'tex')}" if rec["note"] else ""
+            value = records.printed(rec, "tex", unit=True)
+            note = f" {records.fill_record(rec, 'note', 'tex')}" if rec["note"] else ""
             lines.append(
                 f"\\item[{numbers.prose(rec['label'], 'tex')}] ({rec['basis']}) The essay: "
                 f"``{essay_words(rec['essay'])}''; this build: {value}.{note}"

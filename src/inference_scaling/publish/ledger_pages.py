@@ -9,7 +9,7 @@ once. Numbers go through :mod:`inference_scaling.publish.numbers`.
 
 from __future__ import annotations
 
-from inference_scaling.publish import latex, numbers, tables
+from inference_scaling.publish import latex, numbers, records, tables
 from inference_scaling.publish.latex import BASIS_WORDS, SECTION_TITLES
 from inference_scaling.publish.tables import Column, Heading, Items, Page, Paragraph, Table
 
@@ -26,18 +26,19 @@ def text_ledger(ledger: list[dict]) -> list[dict]:
         filled = {k: v for k, v in rec.items() if k != "fields"}
         for key in ("statement", "note", "unchecked"):
             if filled.get(key) is not None:
-                filled[key] = numbers.fill_record(rec, key, "text")
+                filled[key] = records.fill_record(rec, key, "text")
         out.append(filled)
     return out
 
 
 def _label(rec: dict) -> tables.Cell:
-    """The quantity in words; Markdown and HTML add the claim's id."""
+    """The quantity in words (in LaTeX the row's link anchor); Markdown and HTML add the
+    claim's id."""
 
     def render(target):
         label = numbers.prose(rec["label"], target)
-        if target == "tex":
-            return label
+        if target == "tex":  # \\claimrow (links.tex): the row's anchor and the claim's code
+            return f"\\claimrow{{{rec['id']}}}{{{label}}}"
         return f"{label} ({tables.code(rec['id']).render(target)})"
 
     return tables.Cell(render)
@@ -108,7 +109,7 @@ def ledger_table(ledger: list[dict]) -> Table:
             rec.get("evidence") or "—",
             _essay(rec),
             _form(rec),
-            tables.Cell(lambda target, rec=rec: numbers.printed(rec, target, unit=True)),
+            tables.Cell(lambda target, rec=rec: records.printed(rec, target, unit=True)),
             _verdict(rec),
         )
     return table
@@ -132,7 +133,7 @@ def _verdict_rule_text() -> str:
 
 
 def _filled(rec: dict, key: str) -> tables.Cell:
-    return tables.Cell(lambda target: numbers.fill_record(rec, key, target))
+    return tables.Cell(lambda target: records.fill_record(rec, key, target))
 
 
 def ledger_page(ledger: list[dict], summary_line: str, conclusions=(), changes="") -> Page:

@@ -38,10 +38,12 @@ number, ranges are joined by an en dash and a range whose ends print alike print
 
 **Why here, above the ledger.** Formatting is publishing: the ledger computes values and
 verdicts and says nothing about how they read. The ledger keeps its catalogue's statement
-and note templates unfilled; :func:`fill` fills them for each target here (called by
-``workflow/scripts/compute_claims.py`` through :mod:`inference_scaling.publish.ledger_pages`),
-so a note's numbers print as the paper's do, in LaTeX as LaTeX. The ledger layer imports no
-formatter.
+and note templates unfilled; :func:`fill` fills them for each target here (through
+:func:`inference_scaling.publish.records.fill_record`, called by
+``workflow/scripts/compute_claims.py``), so a note's numbers print as the paper's do, in
+LaTeX as LaTeX. The ledger layer imports no formatter, and this module imports nothing of
+the package: a figure that prints a power of ten does not depend on the ledger's code.
+:mod:`inference_scaling.publish.records` applies it to ledger records.
 """
 
 from __future__ import annotations
@@ -356,43 +358,11 @@ def extra_style(name: str, style: str) -> str:
     return "g3" if name.endswith("per_param") else style
 
 
-def claim_style(rec: Mapping) -> str:
-    """The style a claim's value prints in everywhere: its catalogue format, with more
-    significant figures where the printed value would otherwise seem to contradict the
-    verdict (5.50077 against "about 5x" prints as 5.501, not 5.5)."""
-    from inference_scaling.ledger import verdict_rule
-    from inference_scaling.ledger.claims import statement_of
-
-    style = rec["format"]
-    if rec.get("essay") is None or rec.get("verdict") == "unchecked":
-        return style
-    if style in ("pow10", "pct", "pct1", "sci", "int"):
-        return style
-    stated = statement_of(rec)
-    val = rec["value"]
-    for candidate in (style, "g3", "g4", "g5", "g6"):
-        shown = [rounded(v, candidate) for v in (val if isinstance(val, list) else [val])]
-        printed = tuple(shown) if isinstance(val, list) else shown[0]
-        if (verdict_rule.verdict(printed, stated) == "reproduced") == (
-            rec["verdict"] == "reproduced"
-        ):
-            return candidate
-    return "g6"
-
-
-def printed(rec: Mapping, target: str = "text", unit: bool = False) -> str:
-    """A ledger record's value as every output prints it (with its unit if ``unit``)."""
-    style = claim_style(rec)
-    if unit:
-        return quantity(rec["value"], style, rec["unit"], target)
-    return value(rec["value"], style, target)
-
-
-# --- prose with numbers in it ----------------------------------------------------------------
-
 _POWER = re.compile(r"\b([A-Za-z0-9]+)\^(?:\{(-?[A-Za-z0-9.]+)\}|(-?[A-Za-z0-9]+(?:\.\d+)?))")
 _TIMES_AFTER_NUMBER = re.compile(r"(?<=\d)x\b")
 
+
+# --- prose with numbers in it ----------------------------------------------------------------
 
 _EMPHASIS = re.compile(r"(?<![\w\\])_([^_\s][^_]*?)_(?!\w)")
 
@@ -510,24 +480,3 @@ def fill(
     out.append(prose(template[pos:], target, multipliers=False))
     text = "".join(out)
     return text.replace("$$", "") if target == "tex" else text
-
-
-def fill_record(rec: Mapping, key: str, target: str = "text") -> str:
-    """A ledger record's ``statement`` or ``note`` (``key``) for ``target``: its template
-    filled with the record's value (in the style the value prints in everywhere), its
-    extras (as their macros print them) and the assumption values it names (as the
-    ``\\assume`` macros print them). A record read back from ``claims.json`` has its text
-    filled already (plain text); it is returned as it is, typeset for ``target``."""
-    if "fields" not in rec:
-        return rec[key] if target == "text" else prose(rec[key], target, multipliers=False)
-    main = claim_style(rec)
-
-    def style(name, val):
-        if name == "value":
-            return main
-        if "." in name:
-            return assumption_style(val, name)
-        return extra_style(name, rec["format"])
-
-    fields = {"value": rec["value"], **rec.get("extra", {}), **rec["fields"]}
-    return fill(rec[key], fields, style, target)

@@ -13,14 +13,14 @@ contradict the numbers. ``uncertainty.md`` and ``sensitivity.md`` (:func:`uncert
 Rows are named by the claim's ``label`` and factors by :func:`factor_name`. Statistics of
 the draws print in the style of their claim (a share printed as a percentage in the ledger
 is a percentage here too) to :data:`DIGITS` significant figures; the build's own value
-prints exactly as the ledger prints it (:func:`inference_scaling.publish.numbers.printed`).
+prints exactly as the ledger prints it (:func:`inference_scaling.publish.records.printed`).
 """
 
 from __future__ import annotations
 
 import re
 
-from inference_scaling.publish import numbers, tables
+from inference_scaling.publish import numbers, records, tables
 from inference_scaling.publish.latex import (
     SECTION_TITLES,
     choose,
@@ -71,7 +71,7 @@ def separating_digits(rec: dict, build: float, bound: float) -> int | None:
     else the fewest figures at which both, printed as statistics, do."""
     if build == bound:
         return None
-    style = rec["format"] if isinstance(rec["value"], list) else numbers.claim_style(rec)
+    style = rec["format"] if isinstance(rec["value"], list) else records.claim_style(rec)
 
     def apart(b: float, e: float) -> bool:
         return b > e if build > bound else b < e
@@ -91,7 +91,7 @@ def build_value(rec: dict, build: float, digits: int | None, target: str = "tex"
     as a statistic to ``digits`` figures where it must print apart from an interval end."""
     if digits is not None:
         return stat(build, rec, digits, target)
-    style = rec["format"] if isinstance(rec["value"], list) else numbers.claim_style(rec)
+    style = rec["format"] if isinstance(rec["value"], list) else records.claim_style(rec)
     text = numbers.number(build, style, target)
     return text + numbers.PERCENT[target] if rec["unit"] == "percent" else text
 

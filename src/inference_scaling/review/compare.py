@@ -10,7 +10,7 @@ for the paper:
 
 Claims are shown where they differ between builds, the others counted; every conclusion is
 shown, so one that flips in any build is never folded into the count. Values print as the
-ledger prints them (:func:`inference_scaling.publish.numbers.printed`). The rule
+ledger prints them (:func:`inference_scaling.publish.records.printed`). The rule
 ``compare_scenarios`` passes the builds' names and their ledger (and uncertainty) paths, so
 where a build writes its results is the workflow's business, not this module's.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import numbers, tables
+from inference_scaling.publish import numbers, records, tables
 from inference_scaling.publish.tables import Cell, Column, Heading, Page, Table
 
 # Relative difference below which two values count as the same (floating-point noise).
@@ -81,7 +81,7 @@ def value_cell(rec: Mapping | None) -> Cell:
     mark = VERDICT_MARK.get(rec.get("verdict") or "reproduced", rec.get("verdict"))
 
     def render(target):
-        text = _math(numbers.printed(record, target), target)
+        text = _math(records.printed(record, target), target)
         if mark and not (target == "tex" and mark == "new"):
             text += f" ({numbers.escape(mark, target)})"
         return text

@@ -38,7 +38,7 @@ from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause, co
 from inference_scaling.model import era
 from inference_scaling.pipeline import config, datasets
 from inference_scaling.pipeline.io import dump_json
-from inference_scaling.publish import latex, ledger_pages, numbers, uncertainty_pages
+from inference_scaling.publish import latex, ledger_pages, records, uncertainty_pages
 from inference_scaling.review import compare
 from inference_scaling.uncertainty import montecarlo, sampling, sensitivity
 
@@ -78,7 +78,7 @@ def snapshot(ledger: list[dict]) -> dict:
                 "basis": rec["basis"],
                 "cause": rec.get("cause"),
                 "evidence": rec.get("evidence"),
-                "printed": numbers.printed(rec, "tex"),
+                "printed": records.printed(rec, "tex"),
                 "verdict": rec["verdict"],
             }
             for rec in ledger

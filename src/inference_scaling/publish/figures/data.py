@@ -24,6 +24,6 @@ def ledger_value(path, claim_id: str) -> float:
 
 def printed(record: dict) -> str:
     """A claim's value as the paper prints it, in plain text (``26,000``)."""
-    from inference_scaling.publish import numbers
+    from inference_scaling.publish import records
 
-    return numbers.printed(record, "text")
+    return records.printed(record, "text")
