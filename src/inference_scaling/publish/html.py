@@ -262,7 +262,7 @@ def _page(title: str, body: str) -> str:
 def _number(value, key: str = "") -> str:
     """An assumption value or data fact, as the paper's ``\\assume`` and ``\\fact`` macros
     print it (:mod:`inference_scaling.publish.numbers`)."""
-    return numbers.number(value, numbers.assumption_style(value, key), "html")
+    return numbers.value(value, numbers.assumption_style(value, key), "html")
 
 
 def _interval(entry: Mapping | None, rec: Mapping) -> str:

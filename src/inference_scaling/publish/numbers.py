@@ -334,18 +334,19 @@ def essay_style(value, style: str) -> str:
 
 
 def assumption_style(value: float, key: str = "") -> str:
-    """The style of an assumption value or data fact: years as plain numbers (never
-    grouped), powers of ten for large or tiny numbers, grouped integers for whole numbers,
-    else three significant figures (or more, as given)."""
+    """The style of an assumption value or data fact (a number or a pair): years as plain
+    numbers (never grouped), confidence levels as percentages, powers of ten for large or
+    tiny numbers, grouped integers for whole numbers, else three significant figures (or
+    more, as given)."""
+    values = [float(v) for v in value] if isinstance(value, list | tuple) else [float(value)]
     if key.endswith("_confidence"):  # a confidence level reads as a percentage
         return "pct"
     if key.endswith("_year"):  # a year with the decimals it was typed with (2019.5)
-        decimals = len(f"{float(value):.4f}".rstrip("0").partition(".")[2])
+        decimals = max(len(f"{v:.4f}".rstrip("0").partition(".")[2]) for v in values)
         return f"f{min(decimals, 4)}"
-    v = abs(float(value))
-    if v >= 1e5 or 0 < v < 1e-3:
+    if any(abs(v) >= 1e5 or 0 < abs(v) < 1e-3 for v in values):
         return "sci"
-    if float(value).is_integer():
+    if all(v.is_integer() for v in values):
         return "int"
     return "g3"
 
