@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from inference_scaling.ledger import claims
+from inference_scaling.publish import records
 
 FIELDS = {
     "id",
@@ -46,7 +47,9 @@ def test_records_have_all_fields_a_basis_and_a_verdict(ledger):
         assert rec["basis"] in claims.BASES, rec["id"]
         assert rec["statement"] and rec["unit"] and rec["label"]
         assert (rec["essay"] is None) == (rec["verdict"] == "new"), rec["id"]
-        assert "{" not in rec["statement"] + rec["note"], f"unfilled template in {rec['id']}"
+        # every template field has a value (publishing fills them; the ledger keeps templates)
+        filled = [records.fill_record(rec, key, "text") for key in ("statement", "note")]
+        assert "{" not in "".join(filled), f"unfilled template in {rec['id']}"
 
 
 def test_every_claim_reads_an_input(ledger):
@@ -265,7 +268,9 @@ def test_key_values(ledger, cid, expected):
 def test_standard_coefficients_are_reported_beside_the_essay_ones(ledger):
     rec = next(r for r in ledger if r["id"] == "appendix.crossover_d")
     assert rec["extra"]["standard"] == pytest.approx(3e10)
-    assert "3e+10" in rec["note"]
+    assert "{standard}" in rec["note"]  # the ledger keeps its templates; publishing fills them
+    assert "3×10¹⁰ deployments" in records.fill_record(rec, "note", "text")
+    assert "$3\\times 10^{10}$ deployments" in records.fill_record(rec, "note", "tex")
 
 
 def test_claims_evaluate_on_arrays_of_draws(assumptions, facts):
@@ -398,11 +403,16 @@ def test_load_catalogue_returns_a_copy_the_caller_may_change():
 
 def test_evidence_band_inverts_the_inference_ooms():
     # 1 OOM of training is worth 1/max to 1/min OOMs of inference: max 2, min 0.5 -> 0.5..2.
+    from inference_scaling.model import era
+
     a = {
         "era.inference_ooms_per_training_oom_max": 2.0,
         "era.inference_ooms_per_training_oom_min": 0.5,
     }
-    assert claims._evidence_band(a) == pytest.approx((0.5, 2.0))
+    assert era.evidence_band(a) == pytest.approx((0.5, 2.0))
+    view = claims.Inputs(a, {})
+    era.evidence_band(view)
+    assert view.used == set(a)  # the claims that use the band list its inputs
 
 
 def test_crossover_uses_both_coefficients():
@@ -417,10 +427,13 @@ def test_statement_of_reads_percent_against_the_claims_unit():
     assert claims.statement_of({"unit": "x"}) is None
 
 
-def test_render_text_spacing_fields_and_pairs():
-    result = {"value": (1.0, 2.5), "extra": {"n": 12}}
-    text = claims.render_text("from  {a.b}\n to {value}, {n}", result, {"a.b": 0.7})
-    assert text == "from 0.7 to 1--2.5, 12"
+def test_templates_stay_unfilled_with_the_assumptions_they_name():
+    spec = {"statement": "from  {a.b}\n to {value}", "note": "{c.d}, {n} and {a.b}"}
+    assert claims.template(spec["statement"]) == "from {a.b} to {value}"
+    assert claims.template_fields(spec, {"a.b": 0.7, "c.d": 1e24, "e.f": 3.0}) == {
+        "a.b": 0.7,
+        "c.d": 1e24,
+    }
 
 
 def test_summary_phrases_per_basis():
@@ -489,6 +502,12 @@ def test_the_readme_prints_the_current_summary_line(ledger):
 
 
 def test_counts_in_notes_agree_with_their_noun():
-    result = {"value": 1.0, "extra": {"n": 1, "m": 3}}
-    text = claims.render_text("gives {n|figure|figures} and {m|figure|figures}", result, {})
-    assert text == "gives one figure and three figures"
+    rec = {
+        "value": 1.0,
+        "format": "f1",
+        "unit": "x",
+        "extra": {"n": 1, "m": 3},
+        "fields": {},
+        "note": "gives {n|figure|figures} and {m|figure|figures}",
+    }
+    assert records.fill_record(rec, "note", "text") == "gives one figure and three figures"

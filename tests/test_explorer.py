@@ -42,11 +42,12 @@ def test_controls_follow_the_declared_ranges_and_scales(app):
     ("value", "fmt", "unit", "shown"),
     [
         (26.4, "f1", "log10 FLOP", "10^26.4 FLOP"),
-        ([26.0, 28.0], "f0", "log10 FLOP", "10^26–10^28 FLOP"),
+        ([26.0, 28.0], "f0", "log10 FLOP", "10²⁶–10²⁸ FLOP"),
         (1160, "int", "iterations", "1,160 iterations"),
         (0.009, "pct1", "fraction", "0.9%"),
         ([0.5, 1.0], "f1", "OOM / OOM", "0.5–1.0 OOM / OOM"),
-        (2.5e13, "sci", "tokens", "2.5×10^13 tokens"),
+        (2.5e13, "sci", "tokens", "2.5×10¹³ tokens"),
+        (4.4123456, "f1", "x per year", "4.4× per year"),
     ],
 )
 def test_show_value(value, fmt, unit, shown):
@@ -65,7 +66,7 @@ def test_exchange_rate_0_6_moves_the_amplified_model_off_the_essays_10_27(app):
     rows = {r.id: r for r in app.rows(app.evaluate(with_values(app, era__exchange_rate=0.6)))}
     amplified = rows["thresholds.amplified"]
     assert amplified.value == "10^26.4 FLOP"
-    assert amplified.essay == "10^27 FLOP"
+    assert amplified.essay == "10²⁷ FLOP"
     assert (amplified.verdict, amplified.verdict_changed) == ("differs", True)
     assert rows["thresholds.eu"].value_changed is False
 

@@ -17,8 +17,8 @@ from conftest import ROOT
 from inference_scaling.model import lifetime
 from inference_scaling.pipeline import datasets
 from inference_scaling.pipeline.job import Job
+from inference_scaling.publish import numbers, records
 from inference_scaling.publish.figures.registry import FIGURES, RESULTS
-from inference_scaling.publish.latex import format_number
 
 #: Every figure of the paper: the registry's entries, each held to the print-size,
 #: type-size and collision tests below.
@@ -271,14 +271,14 @@ def test_source_date_epoch_sets_the_creation_date(monkeypatch):
 
 def test_arc_annotation_equals_the_ledger_multiplier(figs, ledger):
     rec = next(c for c in ledger if c["id"] == "thresholds.o3_multiplier")
-    printed = format_number(rec["value"], rec["format"]).replace("{,}", ",")  # as \claim...
+    printed = records.printed(rec, "text")  # as \claim...
     assert f"×{printed}" in _texts(figs["fig_arc_agi"])
 
 
 def test_ida_annotation_uses_the_ledger_iterations(figs, ledger):
     value = next(c["value"] for c in ledger if c["id"] == "ida.iterations")
     text = _texts(figs["fig_ida_ladder"])
-    assert f"{format_number(value, 'int').replace('{,}', ',')} iterations" in text
+    assert f"{numbers.number(value, 'int', 'text')} iterations" in text
     assert "schematic" in text and "low 3,000s" in text
     assert "no Elo-over-time curve" not in text  # Silver et al. do plot it (Figs. 3a, 6)
 
@@ -323,7 +323,7 @@ def test_growth_legend_quotes_the_fitted_rates(figs, growth):
 
 def test_crossover_and_breakeven_are_marked(figs):
     text = _texts(figs["fig_lifetime_compute"])
-    assert "$d^* =$ $10^{10}$" in text and "3\\times10^{10}" in text
+    assert "$d^* =$ $10^{10}$" in text and "3\\times 10^{10}" in text
     s_star = float(lifetime.breakeven_deployment_share(10.0, 0.5))
     assert f"{s_star:.3f}" in _texts(figs["fig_cost_multipliers"])
     assert "$T$" in _texts(figs["fig_overtraining"])

@@ -141,8 +141,9 @@ def test_ledger_page_links_inputs_to_assumptions(ledger, assumptions, facts):
     assert "evidence: independent" in page and "cause: source" in page
     amplified = page[page.index("id='claim-thresholds.amplified'") :]
     assert "<dt>essay</dt><dd>10<sup>27</sup></dd>" in amplified
-    assert "median 4.4, 5–95 % 3.9–5.1" in page
-    assert "low end: 2 in every draw; high end: median 3, 5–95 % 2–4" in page
+    # the statistics as the uncertainty appendix prints them: three significant figures
+    assert "median 4.40, 5–95 % 3.90–5.10" in page
+    assert "low end: 2.00 in every draw; high end: median 3.00, 5–95 % 2.00–4.00" in page
     assert "fit start year (<a href='assumptions.html#era.fit_start_year'>" in page
     assert "total Sobol index 0.70" in page
     targets = set(re.findall(r"href='assumptions.html#([^']+)'", page))

@@ -16,3 +16,11 @@ def test_rewrite_after_a_killed_write_leaves_only_the_target(tmp_path):
     assert target.read_text() == "the whole ledger\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.md"]
     assert oct(target.stat().st_mode & 0o777) == "0o644"
+
+
+def test_json_is_deterministic():
+    from inference_scaling.pipeline.io import dump_json
+
+    assert dump_json({"b": 1, "a": [1.5], "c": "×"}) == (
+        '{\n  "a": [\n    1.5\n  ],\n  "b": 1,\n  "c": "×"\n}\n'
+    )

@@ -1,39 +1,8 @@
-"""Number formatting and macro generation for the paper."""
+"""Macro generation for the paper (numbers: test_numbers.py; tables: test_tables.py)."""
 
 import re
 
-import pytest
-
 from inference_scaling.publish import latex
-
-
-@pytest.mark.parametrize(
-    "value, fmt, text",
-    [
-        (1e10, "sci", "10^{10}"),
-        (3e10, "sci", "3\\times 10^{10}"),
-        (6e25, "sci", "6\\times 10^{25}"),
-        (1160, "int", "1{,}160"),
-        (25634.37, "int", "25{,}634"),
-        (26.8, "f1", "26.8"),
-        (4.76, "f1", "4.8"),
-        (0.01, "pct", "1\\%"),
-        (0.009009, "pct1", "0.9\\%"),
-        (1e25, "pow10", "10^{25}"),
-        (0.1, "g2", "0.1"),
-        (0.5683, "f3", "0.568"),
-        (-0.0001, "f2", "0.00"),
-    ],
-)
-def test_format_number(value, fmt, text):
-    assert latex.format_number(value, fmt) == text
-
-
-def test_format_rejects_bad_input():
-    with pytest.raises(ValueError):
-        latex.format_number(float("nan"), "f1")
-    with pytest.raises(ValueError):
-        latex.format_number(1.0, "nope")
 
 
 def test_macro_names_are_letters_only():
@@ -55,22 +24,9 @@ def test_ledger_macros_are_unique_and_valid(ledger):
     ) in tex
 
 
-def test_table_and_markdown_cover_every_claim(ledger):
-    table = latex.ledger_table(ledger)
-    md = latex.ledger_markdown(ledger, "summary")
-    for rec in ledger:
-        assert latex.essay_words(rec["label"]) in table
-        assert f"`{rec['id']}`" in md
-    assert table.startswith("\\begin{longtable}") and table.rstrip().endswith("\\end{longtable}")
-
-
 def test_table_keeps_each_section_together():
     rows = [{"id": i, "section": s} for i, s in enumerate(["era", "deploy", "era", "ida"])]
     assert [r["id"] for r in latex.by_section(rows)] == [0, 2, 1, 3]
-
-
-def test_json_is_deterministic():
-    assert latex.dump_json({"b": 1, "a": [1.5]}) == '{\n  "a": [\n    1.5\n  ],\n  "b": 1\n}\n'
 
 
 def test_assumption_macros_cover_every_assumption(assumptions):
@@ -81,16 +37,6 @@ def test_assumption_macros_cover_every_assumption(assumptions):
     assert macros["assumeEraExchangeRate"] == "0.7"
     assert macros["assumeEraFrontierTopN"] == "10"
     assert macros["assumeThresholdsGptFourFlop"] == "2.1\\times 10^{25}"
-
-
-def test_pairs_read_the_same_in_text_and_math():
-    assert latex.format_value([0.5, 1.0], "f1") == "0.5\\mbox{--}1.0"
-
-
-def test_essay_values_keep_their_own_precision():
-    assert latex.essay_format(5, "f1") == "f0"
-    assert latex.essay_format([0.5, 1.0], "f1") == "f1"
-    assert latex.essay_format(27, "f1") == "f0"
 
 
 def test_years_are_not_grouped(assumptions):
@@ -202,6 +148,8 @@ def test_conclusion_macros_state_whether_each_holds():
     assert macros["holdsCOne"] == "holds" and macros["whenHoldsCOne"] == (2, "#1")
     assert macros["holdsCTwo"] == "does not hold" and macros["whenHoldsCTwo"] == (2, "#2")
     assert macros["conclusionCTwo"] == "50\\% off"
+    typeset = latex.conclusion_macros([{"id": "c", "statement": "above 10^26 FLOP", "holds": 1}])
+    assert typeset["conclusionC"] == "above $10^{26}$ FLOP"
 
 
 def test_differences_list_names_each_differing_claim_with_its_reason():
@@ -216,7 +164,9 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
             "essay": "about 5x",
             "verdict": "differs",
             "cause": "definition",
-            "note": "Because 50%.",
+            "note": "Because 50%: {ci_low}--{ci_high}x at {a.rate}.",
+            "extra": {"ci_low": 3.8512345678, "ci_high": 5.1123456789},
+            "fields": {"a.rate": 0.55},
         },
         {
             "id": "a.z",
@@ -243,8 +193,9 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
         },
     ]
     text = latex.differences_list(recs)
-    assert "\\item[Growth] (recomputed)" in text and "$5.6$\\,$\\times$ per year" in text
-    assert "Because 50\\%." in text and "Other" not in text
+    assert "\\item[Growth] (recomputed)" in text and "$5.6\\times$ per year" in text
+    # the note's numbers print as the macros print them: the claim's style, x as a sign
+    assert "Because 50\\%: $3.9$--$5.1\\times$ at $0.55$." in text and "Other" not in text
     # grouped by cause, in the declared order of causes: the essay's before definitions
     assert text.index("\\item[Sum]") < text.index("\\item[Growth]")
     assert text.count("\\paragraph") == 2 and text.count("\\begin{description}") == 2
@@ -256,33 +207,6 @@ def test_essay_words_print_powers_and_escape_specials():
     assert latex.essay_words("10^27") == "$10^{27}$"
     assert latex.essay_words("76–88%") == "76–88\\%"
     assert latex.essay_words("$1") == "\\$1"
-
-
-def test_printed_values_never_contradict_their_verdict():
-    rec = {
-        "value": 5.50077,
-        "format": "f1",
-        "essay": "about 5x",
-        "unit": "x per year",
-        "verdict": "differs",
-    }
-    fmt = latex.verdict_format(rec)
-    assert fmt != "f1" and float(latex.format_number(5.50077, fmt)) > 5.5
-    assert latex.verdict_format(dict(rec, value=4.8, verdict="reproduced")) == "f1"
-    assert latex.format_value([32.0, 32.0], "f1") == "32.0"
-
-
-def test_values_carry_their_unit_as_a_reader_writes_it():
-    rec = {"value": 4.8, "format": "f1", "essay": None, "unit": "x per year"}
-    assert latex.value_with_unit(rec) == "$4.8$\\,$\\times$ per year"
-    assert latex.value_with_unit(dict(rec, unit="percent")) == "$4.8$\\%"
-    assert latex.value_with_unit(dict(rec, unit="FLOP")) == "$4.8$ FLOP"
-
-
-def test_significant_figures_group_large_whole_numbers():
-    assert latex.format_number(25634.37, "g2") == "26{,}000"
-    assert latex.format_number(9.2952, "g2") == "9.3"
-    assert latex.format_number(719.69, "g2") == "720"
 
 
 def test_title_block_comes_from_the_citation_file():
@@ -305,37 +229,6 @@ def test_extras_per_parameter_print_three_significant_figures():
         "verdict": "new",
     }
     assert latex.claim_macros([rec])["claimAXTokensPerParam"] == "\\claimlink{a.x}{667}{667}"
-
-
-def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
-    text = latex.ledger_markdown(ledger, claims_summary(ledger), changes="1 premise changed: x")
-    row = next(line for line in text.splitlines() if "`thresholds.o3_multiplier`" in line)
-    # 25,634x against "10,000x": the ratio 2.563 stays visible beside the verdict
-    assert "**reproduced**, 2.563× the essay's" in row
-    growth = next(line for line in text.splitlines() if "`era.pretrain_growth` |" in line)
-    assert "| independent |" in growth
-    sensitivity = next(
-        line for line in text.splitlines() if "`era.pretrain_growth_all_domains`" in line
-    )
-    assert "**differs** (definition)" in sensitivity
-    assert "## Differences by cause" in text and "## Unchecked" in text
-    assert "**Against the default build:** 1 premise changed: x." in text
-    assert "doesn’t affect the total much | not much ‡" in text
-    assert "25%-32% †" in text
-
-
-def test_the_ledger_table_prints_the_ratio_beside_the_verdict(ledger):
-    table = latex.ledger_table(ledger)
-    row = next(line for line in table.splitlines() if "{o3 versus o1-mini" in line)
-    assert "\\verdict{reproduced} ($2.6\\times$)" in row
-    arc = next(line for line in table.splitlines() if "{o1 scores" in line)
-    assert "25\\%-32\\%\\textsuperscript{\\dag}" in arc and "\\verdict{unchecked}" in arc
-
-
-def claims_summary(ledger):
-    from inference_scaling.ledger import claims
-
-    return claims.summary(ledger)
 
 
 def _records(*pairs):

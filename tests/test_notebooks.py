@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from inference_scaling.publish.latex import dump_json
+from inference_scaling.pipeline.io import dump_json
 
 NOTEBOOKS = ["growth_trend", "arc_agi", "appendix_walkthrough"]
 CLI = [sys.executable, "-m", "inference_scaling.publish.figures.notebooks"]

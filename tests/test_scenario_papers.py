@@ -70,6 +70,13 @@ def ledger_table_verdicts(text: str) -> list[str]:
     return words
 
 
+def printed_label(label: str) -> str:
+    """A label as pdftotext reads it from the paper: a number's ``x`` is the sign ``×``
+    (``10x`` -> ``10×``) and a power's exponent follows its base (``10^26`` -> ``1026``)."""
+    label = re.sub(r"(?<=\d)x\b", "×", label)
+    return re.sub(r"\^\{?(-?\w+)\}?", r"\1", label)
+
+
 def section(text: str, title: str, next_title: str) -> str:
     start = re.search(rf"\d+\s+{title}\n", text)
     assert start, title
@@ -95,7 +102,8 @@ def test_differences_section_lists_exactly_the_differing_claims(papers, name):
     listed = differences.split("Several agreements also deserve", 1)[0]
     for rec in ledger["claims"]:
         head = " ".join(rec["label"].split()[:4])
-        assert (f"{rec['label']} ({rec['basis']})" in listed) == (rec["verdict"] == "differs"), (
+        label = printed_label(rec["label"])
+        assert (f"{label} ({rec['basis']})" in listed) == (rec["verdict"] == "differs"), (
             name,
             rec["id"],
             head,

@@ -85,7 +85,7 @@ def test_comparison_table(tmp_path, facts, ledger, assumptions):
     builds = compare.read_builds(names, ledgers)
     compare.write_comparison(builds, tmp_path / "compare.md", tmp_path / "compare.tex")
     md = (tmp_path / "compare.md").read_text()
-    assert "| claim | unit | essay | default | kaplan_allocation | pessimistic_exchange |" in md
+    assert "|  | Essay | default | kaplan_allocation | pessimistic_exchange |" in md
     by_id = {r["id"]: r for r in ledger}
     amplified = next(line for line in md.splitlines() if "(`thresholds.amplified`)" in line)
     assert amplified.endswith(" (differs) |"), "the pessimistic exchange rate breaks the claim"

@@ -91,7 +91,7 @@ def test_pdf_contains_claim_values(built):
         "1,160",
         "26.8",
         "0.568",
-        "Deployments at which",
+        "Deployments at which",  # a ledger label (where it wraps is the table's business)
         "reproduced",
         "differs",
     ]:

@@ -40,7 +40,7 @@ def plain(x):
     a = np.asarray(x, dtype=float)
     return a.tolist()
 
-from inference_scaling.publish import uncertainty_tex
+from inference_scaling.publish import uncertainty_pages
 
 b = golden.build(config.load_assumptions())
 settings = golden.uncertainty_settings()
@@ -51,8 +51,8 @@ out = {
     "ledger": b["ledger"],
     "conclusions": b["conclusions"],
     "uncertainty": summary,
-    "uncertainty.tex": uncertainty_tex.uncertainty_tex(summary, document),
-    "sensitivity.tex": uncertainty_tex.sensitivity_tex(golden.sobol(b, settings), document),
+    "uncertainty.tex": uncertainty_pages.uncertainty_tex(summary, document),
+    "sensitivity.tex": uncertainty_pages.sensitivity_tex(golden.sobol(b, settings), document),
 }
 raw = claims.evaluate(b["assumptions"].values, b["facts"])
 out["raw"] = {

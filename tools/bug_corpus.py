@@ -71,8 +71,16 @@ TESTS = {
         "tests/test_golden.py",
     ],
     "publish/latex.py": ["tests/test_latex.py", "tests/test_golden.py"],
-    "publish/uncertainty_tex.py": ["tests/test_uncertainty_tex.py", "tests/test_golden.py"],
-    "publish": ["tests/test_latex.py", "tests/test_uncertainty_tex.py", "tests/test_golden.py"],
+    "publish/numbers.py": ["tests/test_numbers.py", "tests/test_latex.py", "tests/test_golden.py"],
+    "publish/tables.py": ["tests/test_tables.py", "tests/test_golden.py"],
+    "publish/uncertainty_pages.py": ["tests/test_uncertainty_pages.py", "tests/test_golden.py"],
+    "publish": [
+        "tests/test_latex.py",
+        "tests/test_numbers.py",
+        "tests/test_tables.py",
+        "tests/test_uncertainty_pages.py",
+        "tests/test_golden.py",
+    ],
     "review": ["tests/test_compare.py", "tests/test_golden.py"],
 }
 

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 from snakemake.settings.types import DeploymentMethod
 
+from inference_scaling.model.era import GROWTH_KEYS
 from inference_scaling.pipeline.code_deps import module_sources, package_sources
 from inference_scaling.pipeline.config import ConfigError, load_scenarios, load_uncertainty
 from inference_scaling.publish.figures import registry
@@ -219,12 +220,6 @@ def provenance(scenario):
     }
 
 
-GROWTH_KEYS = (
-    "era.frontier_top_n",
-    "era.fit_start_year",
-    "era.fit_end_year",
-    "era.fit_confidence",
-)
 GROWTH = shared("pretrain_growth.json", *GROWTH_KEYS)
 
 

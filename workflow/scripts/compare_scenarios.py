@@ -3,7 +3,6 @@
 import logging
 
 from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish.report_pages import render_file
 from inference_scaling.review import compare
 
 log = logging.getLogger(__name__)
@@ -11,12 +10,11 @@ log = logging.getLogger(__name__)
 
 def main(smk):
     builds = compare.read_builds(smk.params.names, smk.input.ledgers, smk.input.uncertainty)
-    log.info(compare.write_comparison(builds, smk.output.md, smk.output.tex))
+    log.info(compare.write_comparison(builds, smk.output.md, smk.output.tex, smk.output.html))
     write_text(
         smk.output.overrides,
         compare.overrides_latex(smk.params.overrides, smk.params.meanings),
     )
-    render_file(smk.output.md, smk.output.html)
 
 
 if __name__ == "__main__" and "snakemake" in globals():

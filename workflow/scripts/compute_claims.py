@@ -1,4 +1,8 @@
-"""Recompute the claims ledger and write claims.json/.tex/.md and the LaTeX table rows."""
+"""Recompute the claims ledger and write claims.json/.tex/.md and the LaTeX ledger table.
+
+The ledger keeps its statements and notes as templates; publishing fills them: as plain
+text for claims.json and claims.md, as LaTeX for the differences list in claims.tex.
+"""
 
 import json
 import logging
@@ -7,8 +11,8 @@ from pathlib import Path
 from inference_scaling.ledger import claims, conclusions
 from inference_scaling.model import era
 from inference_scaling.pipeline import datasets
-from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import latex
+from inference_scaling.pipeline.io import dump_json, write_text
+from inference_scaling.publish import latex, ledger_pages
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +36,14 @@ def main(smk):
         changes = changes or "no verdict or conclusion differs from the default build's"
     write_text(
         smk.output.json,
-        latex.dump_json(
+        dump_json(
             {
                 "summary": line,
                 "changes_from_default": changes,
                 "counts": claims.counts_by_basis(ledger),
                 "counts_by_evidence": claims.counts_by_evidence(ledger),
                 "counts_by_cause": claims.counts_by_cause(ledger),
-                "claims": ledger,
+                "claims": ledger_pages.text_ledger(ledger),
                 "conclusions": held,
             }
         ),
@@ -53,8 +57,8 @@ def main(smk):
         "ledgerDifferencesList": latex.differences_list(ledger),
     }
     write_text(smk.output.tex, latex.render_macros(macros, line))
-    write_text(smk.output.table, latex.ledger_table(ledger))
-    write_text(smk.output.md, latex.ledger_markdown(ledger, line, held, changes))
+    write_text(smk.output.table, ledger_pages.ledger_table(ledger).latex())
+    write_text(smk.output.md, ledger_pages.ledger_page(ledger, line, held, changes).markdown())
     log.info(line)
 
 

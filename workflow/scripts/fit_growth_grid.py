@@ -4,8 +4,8 @@ import logging
 
 from inference_scaling.model import era
 from inference_scaling.pipeline import datasets
-from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import latex
+from inference_scaling.pipeline.io import dump_json, write_text
+from inference_scaling.publish import ledger_pages
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +40,11 @@ def main(smk):
     }
     write_text(
         smk.output.json,
-        latex.dump_json({**grid, "spread": spread, "cold_start": cold_start}),
+        dump_json({**grid, "spread": spread, "cold_start": cold_start}),
     )
     write_text(
-        smk.output.md, latex.growth_grid_markdown(spread, smk.params.default, axes, cold_start)
+        smk.output.md,
+        ledger_pages.growth_grid_page(spread, smk.params.default, axes, cold_start).markdown(),
     )
     for domain, fit in grid["fits"].items():
         log.info(

@@ -9,8 +9,7 @@ import logging
 
 import numpy as np
 
-from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import latex
+from inference_scaling.pipeline.io import dump_json, write_text
 from inference_scaling.uncertainty import montecarlo
 
 log = logging.getLogger(__name__)
@@ -30,8 +29,8 @@ def main(smk):
     merged = montecarlo.merge(load_blocks(smk.input.shards))
     summary = montecarlo.summarize(merged)
     summary["settings"] = dict(smk.params.settings)
-    write_text(smk.output.summary, latex.dump_json(summary))
-    write_text(smk.output.quantiles, latex.dump_json(montecarlo.input_quantiles(merged)))
+    write_text(smk.output.summary, dump_json(summary))
+    write_text(smk.output.quantiles, dump_json(montecarlo.input_quantiles(merged)))
     log.info(f"{summary['draws']} draws merged")
 
 

@@ -1,18 +1,15 @@
 """Figure 7: pre-training-equivalent compute vs OOMs of inference, with the thresholds."""
 
+from inference_scaling.model import era
 from inference_scaling.publish.figures import model, style
 
 
 def main(smk):
     a = smk.params.assumptions
-    band = (
-        1.0 / a["era.inference_ooms_per_training_oom_max"],
-        1.0 / a["era.inference_ooms_per_training_oom_min"],
-    )
     fig = model.threshold_equivalence(
         smk.params.base_models,
         a["era.exchange_rate"],
-        band,
+        era.evidence_band(a),
         a["thresholds.eu_flop"],
         a["thresholds.us_flop"],
         a["thresholds.base_model_flop"],

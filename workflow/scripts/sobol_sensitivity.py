@@ -6,8 +6,7 @@ outputs by their labels are uncertainty_tables'.
 
 import logging
 
-from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import latex
+from inference_scaling.pipeline.io import dump_json, write_text
 from inference_scaling.uncertainty import sampling, sensitivity
 
 log = logging.getLogger(__name__)
@@ -16,7 +15,7 @@ log = logging.getLogger(__name__)
 def main(smk):
     model, facts = sampling.job_model_and_facts(smk)
     result = sensitivity.analyse(model, facts, smk.params.sobol)
-    write_text(smk.output[0], latex.dump_json(result))
+    write_text(smk.output[0], dump_json(result))
     log.info(f"{result['evaluations']} evaluations, {len(result['factors'])} factors")
 
 

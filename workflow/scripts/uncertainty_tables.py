@@ -10,8 +10,8 @@ import json
 import logging
 from pathlib import Path
 
-from inference_scaling.pipeline.io import write_text
-from inference_scaling.publish import latex
+from inference_scaling.pipeline.io import dump_json, write_text
+from inference_scaling.publish import uncertainty_pages
 from inference_scaling.uncertainty import montecarlo
 
 log = logging.getLogger(__name__)
@@ -27,12 +27,14 @@ def main(smk):
     draws["outside_interval"] = montecarlo.outside_interval(
         draws, ledger["claims"], quantiles, smk.params.assumptions
     )
-    write_text(smk.output.json, latex.dump_json(draws))
-    write_text(smk.output.md, latex.uncertainty_markdown(draws, ledger))
-    write_text(smk.output.table, latex.uncertainty_table(draws, ledger))
+    write_text(smk.output.json, dump_json(draws))
+    write_text(smk.output.md, uncertainty_pages.uncertainty_page(draws, ledger).markdown())
+    write_text(smk.output.table, uncertainty_pages.uncertainty_tex(draws, ledger))
     sobol = _read(smk.input.sensitivity)
-    write_text(smk.output.sensitivity_md, latex.sensitivity_markdown(sobol, ledger))
-    write_text(smk.output.sensitivity_table, latex.sensitivity_table(sobol, ledger))
+    write_text(
+        smk.output.sensitivity_md, uncertainty_pages.sensitivity_page(sobol, ledger).markdown()
+    )
+    write_text(smk.output.sensitivity_table, uncertainty_pages.sensitivity_tex(sobol, ledger))
     log.info(f"{len(draws['outside_interval'])} ledger values outside their own interval")
 
 

@@ -34,10 +34,9 @@ import yaml
 from inference_scaling.ledger import claims, conclusions
 from inference_scaling.model import era
 from inference_scaling.pipeline import config, datasets
-from inference_scaling.publish import latex
+from inference_scaling.publish import latex, numbers, records
 
 SCENARIO_DIR = config.PROJECT_ROOT / "config" / "scenarios"
-GROWTH_KEYS = ("era.frontier_top_n", "era.fit_start_year", "era.fit_end_year", "era.fit_confidence")
 SCENARIO_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 DEFAULTS_LABEL = "(essay defaults)"
 
@@ -92,20 +91,10 @@ def sections(items: list[Control]) -> dict[str, list[Control]]:
     return grouped
 
 
-def _text(tex: str) -> str:
-    """Plain text for a number formatted by :mod:`latex` (``10^{25}`` -> ``10^25``)."""
-    for old, new in ((latex.RANGE_DASH, "–"), ("{,}", ","), ("\\%", "%"), ("\\times ", "×")):
-        tex = tex.replace(old, new)
-    return re.sub(r"\^\{([^}]*)\}", r"^\1", tex)
-
-
 def show_value(value, fmt: str, unit: str) -> str:
-    """A ledger value as a reader sees it: ``log10 FLOP`` values as powers of ten."""
-    if unit.startswith("log10 "):
-        parts = value if isinstance(value, list | tuple) else [value]
-        return "–".join(f"10^{_text(latex.format_number(v, fmt))}" for v in parts) + unit[5:]
-    text = _text(latex.format_value(value, fmt))
-    return text if text.endswith("%") or not unit else f"{text} {unit}"
+    """A value with its unit as a reader sees it (:func:`numbers.quantity`, plain text):
+    ``log10 FLOP`` values as powers of ten, multipliers with ``×``."""
+    return numbers.quantity(value, fmt, unit, "text")
 
 
 @dataclass(frozen=True)
@@ -145,7 +134,7 @@ class Explorer:
 
     def facts(self, values: Mapping) -> dict:
         """Data facts for ``values``; the growth fit is redone only when its settings change."""
-        key = tuple(values[k] for k in GROWTH_KEYS)
+        key = tuple(values[k] for k in era.GROWTH_KEYS)
         if key not in self._facts:
             top_n, start, end, confidence = key
             growth = era.fit_domains(self._models, int(top_n), start, end, confidence)
@@ -183,10 +172,10 @@ class Explorer:
                 Row(
                     id=rec["id"],
                     label=rec.get("label") or rec["statement"],
-                    value=show_value(rec["value"], rec["format"], rec["unit"]),
+                    value=records.printed(rec, "text", unit=True),
                     essay="—"
                     if essay is None
-                    else show_value(essay, latex.essay_format(essay, rec["format"]), rec["unit"]),
+                    else show_value(essay, numbers.essay_style(essay, rec["format"]), rec["unit"]),
                     verdict=rec["verdict"],
                     basis=rec.get("basis", ""),
                     verdict_changed=rec["verdict"] != base["verdict"],
@@ -357,10 +346,7 @@ def figures(values: Mapping) -> dict[str, object]:
     same functions and arguments as the pipeline's plot scripts."""
     from inference_scaling.publish.figures import model  # noqa: PLC0415 - matplotlib only when figures are drawn
 
-    band = (
-        1.0 / values["era.inference_ooms_per_training_oom_max"],
-        1.0 / values["era.inference_ooms_per_training_oom_min"],
-    )
+    band = era.evidence_band(values)
     base = values["thresholds.base_model_flop"]
     return {
         "threshold_equivalence": model.threshold_equivalence(

@@ -119,17 +119,9 @@ def _(a):
     return _pair(a["era.fit_start_year"], np.ceil(a["era.fit_end_year"]) - 1.0)
 
 
-def _evidence_band(a):
-    # 1 OOM of training matches between min and max OOMs of inference.
-    return (
-        1.0 / a["era.inference_ooms_per_training_oom_max"],
-        1.0 / a["era.inference_ooms_per_training_oom_min"],
-    )
-
-
 @claim("era.exchange_range")
 def _(a):
-    return _pair(*_evidence_band(a))
+    return _pair(*era.evidence_band(a))
 
 
 @claim("era.exchange_jones")
@@ -269,7 +261,7 @@ def _(a):
 def _(a):
     base = np.log10(a["thresholds.base_model_flop"])
     ooms = a["thresholds.amplified_inference_ooms"]
-    low, high = _evidence_band(a)
+    low, high = era.evidence_band(a)
     return _pair(
         thresholds.effective_ooms(base, ooms, low), thresholds.effective_ooms(base, ooms, high)
     )
@@ -689,39 +681,24 @@ def _plain(x):
     return float(f"{float(x):.12g}")
 
 
-def _show(x) -> str:
-    """Three significant figures in plain text; pairs print as ``low--high``."""
-    if isinstance(x, tuple | list):
-        return "--".join(_show(v) for v in x)
-    return f"{float(x):.3g}"
-
-
 _ASSUMPTION_FIELD = re.compile(r"\{([a-z0-9_]+\.[a-z0-9_]+)\}")
 
 
-# {extra|singular|plural}: a count of an extra with a noun that agrees ("one figure").
-_COUNTED_FIELD = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
-_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+def template(text: str) -> str:
+    """A catalogue statement or note as one line (its ``{field}`` s left for publishing)."""
+    return " ".join(str(text).split())
 
 
-def _counted(n: float, singular: str, plural: str) -> str:
-    n = round(float(n))
-    word = _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
-    return f"{word} {singular if n == 1 else plural}"
+def template_fields(spec: dict, values: Mapping[str, object]) -> dict[str, object]:
+    """The assumption values that a catalogue entry's statement, note and reason for being
+    unchecked name as ``{group.key}`` (``{value}`` and the extras are in the record itself).
 
-
-def render_text(template: str, result: dict, values: Mapping[str, object]) -> str:
-    """Fill a catalogue statement or note: ``{group.key}`` with that assumption's value,
-    ``{value}`` and ``{extra_name}`` with the claim's, all as 3-significant-figure text, and
-    ``{extra_name|singular|plural}`` with that count in words and the noun that agrees."""
-    text = " ".join(template.split())
-    text = _COUNTED_FIELD.sub(
-        lambda m: _counted(result["extra"][m.group(1)], m.group(2), m.group(3)), text
-    )
-    text = _ASSUMPTION_FIELD.sub(lambda m: _show(values[m.group(1)]), text)
-    fields = {"value": _show(result["value"])}
-    fields.update({k: _show(v) for k, v in result["extra"].items()})
-    return text.format(**fields)
+    The ledger does not fill its templates: how a number reads is publishing's business
+    (:func:`inference_scaling.publish.records.fill_record`), so a note prints its numbers
+    as the paper prints them, in every output."""
+    text = " ".join(str(spec.get(k) or "") for k in ("statement", "note", "unchecked"))
+    names = _ASSUMPTION_FIELD.findall(text)
+    return {key: _plain(values[key]) for key in sorted(set(names))}
 
 
 def build_ledger(
@@ -754,7 +731,7 @@ def build_ledger(
                 "basis": spec["basis"],
                 "evidence": spec.get("evidence"),
                 "evidence_reason": spec.get("evidence_reason"),
-                "statement": render_text(spec["statement"], res, values),
+                "statement": template(spec["statement"]),
                 "value": _plain(res["value"]),
                 "extra": {k: _plain(v) for k, v in sorted(res["extra"].items())},
                 "unit": spec["unit"],
@@ -770,15 +747,14 @@ def build_ledger(
                 "essay_interval": None if stated is None else stated.interval.as_list(),
                 "verdict": verdict,
                 "cause": cause_of(spec, res["inputs"], changed) if verdict == "differs" else None,
-                "unchecked": render_text(unchecked, res, values)
-                if verdict == "unchecked"
-                else None,
+                "unchecked": template(unchecked) if verdict == "unchecked" else None,
                 "ratio_to_essay": None if ratio is None else _plain(ratio),
                 "inputs": res["inputs"],
                 # the assumptions this row reads that the scenario changed
                 "changed_inputs": sorted(changed & set(res["inputs"])),
                 "format": spec["format"],
-                "note": render_text(spec.get("note", ""), res, values),
+                "note": template(spec.get("note", "")),
+                "fields": template_fields(spec, values),
             }
         )
     return ledger

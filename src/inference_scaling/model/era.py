@@ -12,7 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 
 DAYS_PER_YEAR = 365.25
+#: The assumptions that define the frontier and its fit window (the growth grid's axes) ...
 GROWTH_AXES = ("era.frontier_top_n", "era.fit_start_year", "era.fit_end_year")
+#: ... and, with the confidence level, every assumption the growth fit reads. The workflow
+#: (workflow/rules/common.smk) and the explorer import them from here.
+GROWTH_KEYS = (*GROWTH_AXES, "era.fit_confidence")
 
 
 def decimal_year(dates):
@@ -112,6 +116,19 @@ def linear_slope(x, ys):
     y = np.stack([np.asarray(v, dtype=float) for v in ys])  # [point, draw...]
     dx = (x - x.mean()).reshape((-1,) + (1,) * (y.ndim - 1))
     return (dx * (y - y.mean(axis=0))).sum(axis=0) / (dx**2).sum()
+
+
+def evidence_band(values):
+    """The exchange rate's evidence band [OOM/OOM]: if one OOM of training is worth between
+    ``era.inference_ooms_per_training_oom_min`` and ``..._max`` OOMs of inference
+    (Villalobos and Atkinson), one OOM of inference is worth ``1 / max`` to ``1 / min`` OOMs
+    of training. ``values`` maps assumption keys to numbers or arrays of draws (the ledger
+    passes its recording view, so the band's inputs are listed on each claim that uses it).
+    """
+    return (
+        1.0 / values["era.inference_ooms_per_training_oom_max"],
+        1.0 / values["era.inference_ooms_per_training_oom_min"],
+    )
 
 
 def frontier_growth(dates, compute, top_n=10, start_year=2020.0, end_year=2025.0, confidence=0.9):

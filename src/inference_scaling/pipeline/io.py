@@ -1,7 +1,8 @@
-"""Atomic file output: a reader never sees a half-written result."""
+"""File output: atomic (a reader never sees a half-written result) and deterministic JSON."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -41,3 +42,8 @@ def log_line(path, text: str) -> None:
     """Record what a job did in its Snakemake log file (one line per call)."""
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(text.rstrip("\n") + "\n")
+
+
+def dump_json(obj) -> str:
+    """Deterministic JSON: sorted keys, fixed indentation, trailing newline."""
+    return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -30,8 +30,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from inference_scaling.ledger import claims as claims_module
+from inference_scaling.publish import numbers, records
 from inference_scaling.publish.latex import tex_escape
-from inference_scaling.publish.uncertainty_tex import factor_name
+from inference_scaling.publish.uncertainty_pages import factor_name, stat
 
 ROOT = Path(__file__).resolve().parents[3]
 # From results/<scenario>/html/ back to the repository's root.
@@ -258,25 +259,25 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _number(value) -> str:
-    if isinstance(value, list | tuple):
-        return "–".join(_number(v) for v in value)
-    return f"{float(value):.4g}"
+def _number(value, key: str = "") -> str:
+    """An assumption value or data fact, as the paper's ``\\assume`` and ``\\fact`` macros
+    print it (:mod:`inference_scaling.publish.numbers`)."""
+    return numbers.value(value, numbers.assumption_style(value, key), "html")
 
 
-def _interval(entry: Mapping | None) -> str:
-    """A claim's Monte Carlo summary in words, or a note that it is fixed."""
+def _interval(entry: Mapping | None, rec: Mapping) -> str:
+    """A claim's Monte Carlo summary in words (its statistics as the uncertainty appendix
+    prints them), or a note that it is fixed."""
     if not entry:
         return "fixed: no uncertain input reaches it"
     parts = []
     for part, s in entry.items():
         prefix = "" if part == "value" else f"{part} end: "
         if "fixed" in s:  # the same in every draw
-            parts.append(f"{prefix}{_number(s['fixed'])} in every draw")
+            parts.append(f"{prefix}{stat(s['fixed'], rec, target='html')} in every draw")
             continue
-        parts.append(
-            f"{prefix}median {_number(s['median'])}, 5–95 % {_number(s['p5'])}–{_number(s['p95'])}"
-        )
+        low, high = (stat(s[q], rec, target="html") for q in ("p5", "p95"))
+        parts.append(f"{prefix}median {stat(s['median'], rec, target='html')}, 5–95 % {low}–{high}")
     return "; ".join(parts)
 
 
@@ -296,12 +297,12 @@ def _input_item(key: str, values: Mapping, tree: Mapping, facts: Mapping) -> str
     if key.startswith("data:"):
         fact = key[len("data:") :]
         value = facts.get(fact)
-        shown = "" if value is None else f" = {_number(value)}"
+        shown = "" if value is None else f" = {_number(value, fact)}"
         return f"<li><code>{html.escape(fact)}</code>{shown} (shipped data)</li>"
     group, _, name = key.partition(".")
     entry = tree.get(group, {}).get(name, {})
     return (
-        f"<li>{_assumption_link(key)} = {_number(values[key])} "
+        f"<li>{_assumption_link(key)} = {_number(values[key], key)} "
         f"{html.escape(str(entry.get('unit', '')))}"
         f" (source: {html.escape(str(entry.get('source', '—')))})</li>"
     )
@@ -324,13 +325,13 @@ def ledger_entry(rec, *, values, tree, facts, uncertainty, sensitivity, commit, 
     inputs = "".join(_input_item(k, values, tree, facts) for k in rec["inputs"]) or "<li>none</li>"
     sobol = top_sobol(sensitivity.get(rec["id"]))
     rows = [
-        ("essay", re.sub(r"10\^\{?(-?\d+)\}?", r"10<sup>\1</sup>", html.escape(str(essay)))),
-        ("value", f"{html.escape(_number(rec['value']))} {html.escape(rec['unit'])}"),
+        ("essay", numbers.prose(str(essay), "html", multipliers=False)),
+        ("value", records.printed(rec, "html", unit=True)),
         ("verdict", "; ".join(details)),
-        ("reason", html.escape(rec["note"] or "—")),
+        ("reason", records.fill_record(rec, "note", "html") if rec["note"] else "—"),
         ("inputs", f"<ul class='inputs'>{inputs}</ul>"),
         ("computed by", code),
-        ("Monte Carlo", html.escape(_interval(uncertainty.get(rec["id"])))),
+        ("Monte Carlo", _interval(uncertainty.get(rec["id"]), rec)),
     ]
     if sobol:
         factor, total = sobol
@@ -340,14 +341,15 @@ def ledger_entry(rec, *, values, tree, facts, uncertainty, sensitivity, commit, 
         rows.append(
             (
                 "matters most",
-                f"{html.escape(factor_name(factor))} ({code}), total Sobol index {total:.2f}",
+                f"{html.escape(factor_name(factor))} ({code}), total Sobol index "
+                f"{numbers.number(total, 'f2', 'html')}",
             )
         )
     body = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return (
         f"<section class='entry' id='claim-{html.escape(rec['id'])}'>\n"
-        f"<h2>{html.escape(rec['label'])} <code>{html.escape(rec['id'])}</code></h2>\n"
-        f"<p>{html.escape(rec['statement'])}</p>\n<dl>{body}</dl>\n</section>"
+        f"<h2>{numbers.prose(rec['label'], 'html')} <code>{html.escape(rec['id'])}</code></h2>\n"
+        f"<p>{records.fill_record(rec, 'statement', 'html')}</p>\n<dl>{body}</dl>\n</section>"
     )
 
 

@@ -1,9 +1,10 @@
-"""Markdown tables of the pipeline as standalone HTML pages for the Snakemake report.
+"""Standalone HTML pages for the Snakemake report.
 
-The report shows HTML, images and PDFs inline but not Markdown, so the ledger, the
-uncertainty table and the scenario comparison are rendered once more as small,
-self-contained pages (no scripts, no external resources). Rendering is deterministic: the
-same Markdown always gives the same bytes.
+The report shows HTML, images and PDFs inline but not Markdown, so the ledger and the
+uncertainty table are rendered once more from their Markdown as small, self-contained pages
+(no scripts, no external resources); the scenario comparison writes its page directly
+(:meth:`inference_scaling.publish.tables.Page.html`), in the same style. Rendering is
+deterministic: the same Markdown always gives the same bytes.
 
 ``python -m inference_scaling.publish.report_pages IN.md OUT.html`` writes one page.
 """
@@ -52,10 +53,8 @@ def page_title(markdown: str, default: str = "results") -> str:
     return default
 
 
-def markdown_to_html(markdown: str, title: str | None = None) -> str:
-    """A complete HTML document showing ``markdown`` (tables as ``<table>``)."""
-    title = page_title(markdown) if title is None else title
-    body = _parser().render(markdown)
+def html_page(title: str, body: str) -> str:
+    """A complete HTML document: ``body`` (HTML) under the report's style."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -63,6 +62,12 @@ def markdown_to_html(markdown: str, title: str | None = None) -> str:
         f"<style>\n{STYLE}\n</style>\n"
         f"</head>\n<body>\n{body}</body>\n</html>\n"
     )
+
+
+def markdown_to_html(markdown: str, title: str | None = None) -> str:
+    """A complete HTML document showing ``markdown`` (tables as ``<table>``)."""
+    title = page_title(markdown) if title is None else title
+    return html_page(title, _parser().render(markdown))
 
 
 def render_file(source, target) -> None:

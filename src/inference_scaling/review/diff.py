@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from inference_scaling.pipeline.io import write_text
+from inference_scaling.publish import numbers
 
 # provenance.tex names the commit and the assumptions' hash, which differ between any two
 # builds: the diff keeps the head's file as an \input and never counts it as a change.
@@ -102,11 +103,10 @@ def changed_claims(base_ledger: Path, head_ledger: Path) -> list[dict]:
 
 
 def _show(x):
+    """A value before or after, to six significant figures (a small change stays visible)."""
     if x is None:
         return "—"
-    if isinstance(x, list):
-        return "–".join(_show(v) for v in x)
-    return f"{x:.6g}"
+    return numbers.value(x, "g6", "text")
 
 
 def claims_markdown(rows: list[dict]) -> str:
@@ -117,7 +117,12 @@ def claims_markdown(rows: list[dict]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
-        rel = "—" if r["relative_change"] is None else f"{100 * r['relative_change']:+.2f}%"
+        change = r["relative_change"]
+        rel = (
+            "—"
+            if change is None
+            else ("+" if change >= 0 else "") + numbers.percent(change, 3, "text")
+        )
         verdict = (
             r["verdict_after"]
             if r["verdict_before"] == r["verdict_after"]

@@ -37,8 +37,8 @@ from inference_scaling.ledger import claims, conclusions
 from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause, counts_by_evidence
 from inference_scaling.model import era
 from inference_scaling.pipeline import config, datasets
-from inference_scaling.publish import latex, uncertainty_tex
-from inference_scaling.publish.latex import dump_json, format_value
+from inference_scaling.pipeline.io import dump_json
+from inference_scaling.publish import latex, ledger_pages, records, uncertainty_pages
 from inference_scaling.review import compare
 from inference_scaling.uncertainty import montecarlo, sampling, sensitivity
 
@@ -78,7 +78,7 @@ def snapshot(ledger: list[dict]) -> dict:
                 "basis": rec["basis"],
                 "cause": rec.get("cause"),
                 "evidence": rec.get("evidence"),
-                "printed": format_value(rec["value"], rec["format"]),
+                "printed": records.printed(rec, "tex"),
                 "verdict": rec["verdict"],
             }
             for rec in ledger
@@ -249,18 +249,18 @@ def render() -> dict[str, str]:
     texts = {
         "claims.json": dump_json(snapshot(default["ledger"])),
         "claims.tex": claims_tex(default),
-        "claims_table.tex": latex.ledger_table(default["ledger"]),
-        "claims.md": latex.ledger_markdown(
+        "claims_table.tex": ledger_pages.ledger_table(default["ledger"]).latex(),
+        "claims.md": ledger_pages.ledger_page(
             default["ledger"], claims.summary(default["ledger"]), default["conclusions"]
-        ),
+        ).markdown(),
         "assumptions.tex": latex.render_macros(
             assumption_macros, "Assumption values used by the build."
         ),
         "ledger.json": dump_json(ledger_values(default)),
-        "uncertainty_table.tex": uncertainty_tex.uncertainty_tex(summary, ledger_doc),
-        "uncertainty.md": latex.uncertainty_markdown(summary, ledger_doc),
-        "sensitivity_table.tex": uncertainty_tex.sensitivity_tex(indices, ledger_doc),
-        "sensitivity.md": latex.sensitivity_markdown(indices, ledger_doc),
+        "uncertainty_table.tex": uncertainty_pages.uncertainty_tex(summary, ledger_doc),
+        "uncertainty.md": uncertainty_pages.uncertainty_page(summary, ledger_doc).markdown(),
+        "sensitivity_table.tex": uncertainty_pages.sensitivity_tex(indices, ledger_doc),
+        "sensitivity.md": uncertainty_pages.sensitivity_page(indices, ledger_doc).markdown(),
     }
     compared = {
         name: {
@@ -272,8 +272,8 @@ def render() -> dict[str, str]:
     # The round trip through JSON is the one the compare job's inputs make.
     compared = json.loads(json.dumps(compared))
     names, rows, unchanged = compare.comparison_rows(compared)
-    texts["compare.md"] = compare.to_markdown(names, rows, unchanged)
-    texts["compare.tex"] = compare.to_latex(names, rows, unchanged)
+    texts["compare.md"] = compare.comparison_page(names, rows, unchanged).markdown()
+    texts["compare.tex"] = compare.comparison_table(names, rows, unchanged).latex()
     return texts
 
 

@@ -24,6 +24,6 @@ def ledger_value(path, claim_id: str) -> float:
 
 def printed(record: dict) -> str:
     """A claim's value as the paper prints it, in plain text (``26,000``)."""
-    from inference_scaling.publish.latex import format_value
+    from inference_scaling.publish import records
 
-    return format_value(record["value"], record["format"]).replace("{,}", ",")
+    return records.printed(record, "text")

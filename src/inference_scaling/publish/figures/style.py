@@ -197,13 +197,9 @@ def format_count(value: float) -> str:
 
 def pow10(value: float) -> str:
     """``value`` as mathtext: ``$10^{26}$``, or ``$3\\times10^{10}$`` off a power of ten."""
-    import math
+    from inference_scaling.publish import numbers
 
-    exponent = math.floor(math.log10(value) + 1e-12)
-    mantissa = value / 10.0**exponent
-    if abs(mantissa - 1.0) < 1e-9:
-        return f"$10^{{{exponent}}}$"
-    return f"${mantissa:.3g}\\times10^{{{exponent}}}$"
+    return f"${numbers.number(value, 'sci', 'tex')}$"
 
 
 # --- the paper's layout, read from its LaTeX source ---------------------------------------

@@ -27,7 +27,7 @@ def sobol_chart(result: dict, top: int | None = None, floor: float | None = None
     inside it, a dark bar of the first-order index ``S_1`` (negative estimates, which are
     sampling noise, drawn as zero), each with its bootstrap interval. Drawn at the text
     width it prints at; ``result`` is ``sensitivity.json``."""
-    from inference_scaling.publish.uncertainty_tex import (
+    from inference_scaling.publish.uncertainty_pages import (
         SOBOL_FLOOR,
         SOBOL_TOP,
         factor_name,

@@ -1,48 +1,14 @@
-"""The uncertainty appendix's generated LaTeX, from hand-made Monte Carlo and Sobol summaries:
-tables in words (labels, units, one significant-figure formatter, numbered captions), only
-sampled claims, and the macros the prose cites."""
+"""The uncertainty appendix's generated LaTeX and Markdown, from hand-made Monte Carlo and
+Sobol summaries: tables in words (labels, units, the one number formatter, numbered
+captions), only sampled claims, the build's value as the ledger prints it, and the macros
+the prose cites."""
 
 import re
 
 import pytest
 
-from inference_scaling.publish import latex, uncertainty_tex
-from inference_scaling.publish.uncertainty_tex import factor_name, percent, significant
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [
-        (25638.3, "25{,}600"),
-        (9.899345, "9.90"),  # trailing zero kept: three figures
-        (4.676, "4.68"),
-        (9.996, "10.0"),  # rounding up to the next power of ten keeps three figures
-        (1736.6, "1{,}740"),
-        (1.5185e10, "1.52\\times 10^{10}"),
-        (1.0e6, "10^{6}"),
-        (0.000123, "1.23\\times 10^{-4}"),
-        (0.0, "0"),
-        (-0.5, "-0.500"),
-    ],
-)
-def test_significant_keeps_three_figures(value, text):
-    assert significant(value) == text
-
-
-@pytest.mark.parametrize(
-    ("share", "text"),
-    [
-        (0.0013, "0.13\\%"),  # never "0%"
-        (0.5877, "59\\%"),
-        (0.9951, "99.5\\%"),  # never "100%" below one
-        (0.99996, "99.996\\%"),
-        (1.0, "100\\%"),
-        (0.0, "0\\%"),
-        (0.079, "7.9\\%"),
-    ],
-)
-def test_percent_has_two_figures_and_never_rounds_to_certainty(share, text):
-    assert percent(share) == text
+from inference_scaling.publish import numbers, uncertainty_pages
+from inference_scaling.publish.uncertainty_pages import factor_name
 
 
 @pytest.mark.parametrize(
@@ -140,7 +106,7 @@ SUMMARY = {
 
 @pytest.fixture(scope="module")
 def mc():
-    return uncertainty_tex.uncertainty_macros(SUMMARY, LEDGER)
+    return uncertainty_pages.uncertainty_macros(SUMMARY, LEDGER)
 
 
 def test_fixed_claims_are_counted_and_left_out(mc):
@@ -162,7 +128,7 @@ def test_interval_macros_use_the_one_formatter(mc):
     assert mc["mcLowEraGrowth"] == "3.57"
     assert mc["mcMedianEraGrowth"] == "4.68"
     assert mc["mcHighEraGrowth"] == "6.05"
-    assert mc["mcIntervalEraGrowth"] == "3.57" + latex.RANGE_DASH + "6.05"
+    assert mc["mcIntervalEraGrowth"] == "3.57" + numbers.RANGE_DASH["tex"] + "6.05"
     assert mc["mcLowDeployShare"] == "0.13\\%"  # a share, in percent, never "0%"
     assert mc["mcMedianDeployShare"] == "1.0\\%"
     assert mc["mcDraws"] == "1{,}000"
@@ -175,17 +141,18 @@ def test_interval_macros_use_the_one_formatter(mc):
 
 def test_interval_table_is_a_captioned_longtable_in_words(mc):
     table = mc["uncertaintyTable"]
-    assert table.startswith("\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}")
-    assert table.endswith("\\end{longtable}")
+    assert table.startswith("{%\n\\begin{longtable}")
+    assert table.endswith("\\end{longtable}\n}")
     assert "\\caption{" in table and "\\label{tab:uncertainty}" in table
     assert "\\endfirsthead" in table and "\\endhead" in table and "continued" in table
     assert "\\toprule" in table and "\\bottomrule" in table
     assert "\\texttt" not in table and "era.growth" not in table and "\\_" not in table
     row = next(line for line in table.splitlines() if line.startswith("Share of tasks"))
-    cells = "$0.13\\%$ & $1.0\\%$ & $7.9\\%$ & $1.0\\%$"
+    # the statistics to two figures; the build's value as the ledger prints it ("pct")
+    cells = "$0.13\\%$ & $1.0\\%$ & $7.9\\%$ & $1\\%$"
     assert row == f"Share of tasks served at once & share & {cells} \\\\"
     growth = next(line for line in table.splitlines() if line.startswith("Growth"))
-    assert "$\\times$ per year" in growth and "$6.10$" in growth
+    assert "$\\times$ per year" in growth and growth.endswith("& $6.05$ & $6.1$ \\\\")
     assert "\\textit{The end of the pre-training era}" in table
 
 
@@ -198,7 +165,7 @@ def test_build_value_never_prints_equal_to_the_end_it_crosses():
             {**SUMMARY["outside_interval"][0], "ledger": 1.99, "p95": 1.98882, "p5": 1.95}
         ],
     }
-    m = uncertainty_tex.uncertainty_macros(summary, ledger)
+    m = uncertainty_pages.uncertainty_macros(summary, ledger)
     assert "$1.990$" in m["mcOutsideList"] and "$1.989$" in m["mcOutsideList"]
     assert "$1.989$ & $1.990$" in m["uncertaintyTable"]
 
@@ -225,7 +192,7 @@ def test_no_doubtful_conclusion_and_no_outside_value_switch_the_prose():
         "conclusions": {"sure_thing": 1.0, "coin_flip": 0.0, "likely": 1.0},
         "outside_interval": [],
     }
-    m = uncertainty_tex.uncertainty_macros(summary, LEDGER)
+    m = uncertainty_pages.uncertainty_macros(summary, LEDGER)
     assert m["whenAnyDoubtful"] == (2, "#2") and m["mcDoubtfulList"] == ""
     assert m["whenAnyOutside"] == (2, "#2") and m["mcOutsideList"] == ""
     assert m["mcCertainCount"] == "3" and m["mcProbCoinFlip"] == "0\\%"
@@ -235,14 +202,14 @@ def test_outside_values_are_explained_in_words(mc):
     text = mc["mcOutsideList"]
     assert mc["mcOutsideCount"] == "1" and mc["whenAnyOutside"] == (2, "#1")
     assert "\\item[Growth of frontier compute.]" in text
-    assert "$6.10$, lies above the 95th percentile ($6.05$): fit start year" in text
+    assert "$6.1$, lies above the 95th percentile ($6.05$): fit start year" in text
     assert "fit start year defaults to $2020$, the lowest value drawn" in text
     assert "so most draws move it down" in text
     assert "era." not in text
 
 
 def test_generated_file_defines_unique_letter_only_macros():
-    text = latex.uncertainty_table(SUMMARY, LEDGER)
+    text = uncertainty_pages.uncertainty_tex(SUMMARY, LEDGER)
     names = re.findall(r"^\\newcommand\{\\([^}]*)\}", text, flags=re.M)
     assert len(names) == len(set(names))
     assert all(re.fullmatch(r"[A-Za-z]+", n) for n in names)
@@ -277,7 +244,7 @@ SOBOL = {
 
 
 def test_sensitivity_macros_name_the_top_factor_in_words():
-    m = uncertainty_tex.sensitivity_macros(SOBOL, LEDGER)
+    m = uncertainty_pages.sensitivity_macros(SOBOL, LEDGER)
     # an inter-word space after the colon, not the wider one that ends a sentence
     assert m["sobolTopFactorEraGrowth"] == "data error:\\ growth fit (all domains)"
     assert (m["sobolTopTotalEraGrowth"], m["sobolTopFirstEraGrowth"]) == ("0.68", "0.50")
@@ -294,23 +261,31 @@ def test_sensitivity_macros_name_the_top_factor_in_words():
 
 
 def test_sensitivity_table_is_a_captioned_longtable_in_words():
-    table = uncertainty_tex.sensitivity_macros(SOBOL, LEDGER)["sensitivityTable"]
+    table = uncertainty_pages.sensitivity_macros(SOBOL, LEDGER)["sensitivityTable"]
     assert "\\caption{" in table and "\\label{tab:sensitivity}" in table
     assert "\\endfirsthead" in table and "\\bottomrule" in table
     assert "\\texttt" not in table and "\\_" not in table and "era." not in table
     assert "\\quad fit start year & $0.00 \\pm 0.01$ & $0.47 \\pm 0.03$" in table
     assert "exchange rate" not in table.split("Conclusions")[0]  # S_T below the floor
-    assert "A certain conclusion & \\multicolumn{2}{l}{holds in every draw}" in table
+    assert "A certain conclusion & holds in every draw &  \\\\" in table
     assert "A model reaches $10^{26}$ FLOP ($50\\%$)" in table
 
 
 def test_markdown_names_claims_by_label_and_leaves_fixed_ones_out():
-    md = latex.uncertainty_markdown(SUMMARY, LEDGER)
-    assert "1 of the 4 claims take one value in every draw" in md and "`era.fixed_one`" in md
-    assert "| Growth of frontier compute (`era.growth`) | x per year | 3.57 | 4.68 | 6.05 |" in md
+    md = uncertainty_pages.uncertainty_page(SUMMARY, LEDGER).markdown()
+    assert "1 of the 4 claims depend on no uncertain input" in md and "`era.fixed_one`" in md
+    row = "| Growth of frontier compute (`era.growth`) | × per year | 3.57 | 4.68 | 6.05 | 6.1 |"
+    assert row in md
     assert "A fixed premise (" not in md
-    assert "| A model reaches 10^26 FLOP | 0.4999 | does not hold |" in md
-    assert "Growth of frontier compute (6.1) lies above the 95th percentile" in md
+    assert "| A model reaches 10²⁶ FLOP | 50% | does not hold |" in md
+    assert "Growth of frontier compute: The build's value, 6.1, lies above the 95th" in md
+
+
+def test_sensitivity_markdown_is_the_same_table():
+    md = uncertainty_pages.sensitivity_page(SOBOL, LEDGER).markdown()
+    assert "| output and factor | S1 | ST |" in md
+    assert "| ↳ fit start year | 0.00 ± 0.01 | 0.47 ± 0.03 |" in md
+    assert "| A model reaches 10²⁶ FLOP (`coin_flip`) (50%) |  |  |" in md
 
 
 def test_pair_ends_print_low_first_and_units_read_as_words():
@@ -325,15 +300,15 @@ def test_pair_ends_print_low_first_and_units_read_as_words():
         },
         "outside_interval": [],
     }
-    table = uncertainty_tex.uncertainty_macros(summary, ledger)["uncertaintyTable"]
+    table = uncertainty_pages.uncertainty_macros(summary, ledger)["uncertaintyTable"]
     assert table.index("low end") < table.index("high end")
     assert "& $\\log_{10}$ FLOP &" in table
-    assert uncertainty_tex.unit_words("x per year") == "$\\times$ per year"
-    assert uncertainty_tex.unit_words("fraction") == "share"
+    assert numbers.unit_words("x per year") == "$\\times$ per year"
+    assert numbers.unit_words("fraction") == "share"
 
 
 def test_count_phrases_agree_with_their_counts():
-    from inference_scaling.publish.uncertainty_tex import count_phrases
+    from inference_scaling.publish.uncertainty_pages import count_phrases
 
     one = count_phrases(fixed=1, certain=1, doubtful=1, outside=1)
     assert one["mcFixedPhrase"] == "one depends on no uncertain input and takes"
