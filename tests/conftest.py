@@ -13,6 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def tracked_files() -> list[str]:
+    """The checkout's files that git tracks or would track (not ignored), relative paths."""
+    return subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
 @pytest.fixture(scope="session")
 def root():
     return ROOT
@@ -50,23 +61,12 @@ def uncertainty(assumptions):
 
 @pytest.fixture(scope="session")
 def grid(assumptions):
-    """A coarse growth-fit grid (ends and middle of each range, and the defaults), computed
-    the way the fit_growth_grid job computes the full one: tests need its structure, not all
-    of its points, and the full grid takes seconds."""
-    from inference_scaling.model import era
-    from inference_scaling.pipeline import datasets
+    """A coarse growth-fit grid (ends of each range and the defaults), computed the way the
+    fit_growth_grid job computes the full one: tests need its structure, not all of its
+    points, and the full grid takes seconds. The golden files use the same grid."""
+    from inference_scaling.review.golden import coarse_grid
 
-    models = datasets.notable_models()
-    axes = {k: sorted({*assumptions.ranges[k], assumptions.values[k]}) for k in era.GROWTH_AXES}
-    result = era.growth_grid(
-        models["date"],
-        models["flop"],
-        models["language"],
-        axes,
-        assumptions.values["era.fit_confidence"],
-    )
-    default = {k: assumptions.values[k] for k in era.GROWTH_AXES}
-    return {**result, "spread": era.definition_spread(result, default)}
+    return coarse_grid(assumptions)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tracked_files
 from test_workflow import _copy_project, _snakemake
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -135,13 +135,7 @@ def test_every_file_a_walkthrough_edits_is_in_its_list(title):
             text = (ROOT / edit.path).read_text(encoding="utf-8")
             lines = [line.strip() for line in text.splitlines()]
             assert edit.before in lines, f"{edit.path} has no line {edit.before!r}"
-    tracked = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    tracked = tracked_files()
     for pattern in walk.files:
         assert any(_matches(path, pattern) for path in tracked), f"{title}: no file {pattern}"
 

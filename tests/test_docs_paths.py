@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tracked_files
 
 DOCUMENTS = [
     "README.md",
@@ -42,13 +42,7 @@ ALTERNATIVES = re.compile(r"\{([^{}/]+,[^{}/]+)\}")
 @cache
 def tracked() -> set[str]:
     """The repository's files and folders (folders end in /)."""
-    files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    files = tracked_files()
     names = set(files)
     for f in files:
         parts = f.split("/")[:-1]

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tracked_files
 
 from inference_scaling.model import lifetime
 from inference_scaling.pipeline import datasets
@@ -153,13 +153,7 @@ def test_every_figure_is_drawn_by_the_one_figure_rule():
 def test_a_figure_name_is_written_in_at_most_three_files():
     """Outside tests/ and paper/, a figure's name appears in the registry and at most two more
     files (a path the README names, for example), never in a rule, script or caption file."""
-    files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    files = tracked_files()
     files = [f for f in files if not f.startswith(("tests/", "paper/")) and (ROOT / f).is_file()]
     for name in FIGURES:
         naming = set()

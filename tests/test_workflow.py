@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tracked_files
 
 SNAKEMAKE = str(Path(sys.executable).parent / "snakemake")
 pytestmark = pytest.mark.integration
@@ -26,13 +26,7 @@ LIGHT_UNCERTAINTY = {
 def _copy_project(dest: Path, light: bool = True) -> Path:
     """A copy of the checkout's files in ``dest``; ``light``: with a smaller Monte Carlo."""
     dest.mkdir(parents=True, exist_ok=True)
-    files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    files = tracked_files()
     for name in files:
         src = ROOT / name
         if src.is_file():
