@@ -174,7 +174,7 @@ def test_claims_markdown_shows_evidence_cause_ratio_and_groups(ledger):
 
 def _built(path):
     if not path.exists():
-        pytest.skip(f"{path.relative_to(ROOT)} not built (make test builds it)")
+        pytest.skip(f"{path.relative_to(ROOT)} not built (`make report` builds it)")
     return path.read_text(encoding="utf-8")
 
 
