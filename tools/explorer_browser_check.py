@@ -29,7 +29,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_FLAGS = (
+# Headless Chromium as root on this closed network: without the background-networking
+# flags it keeps trying to reach Google's hosts. tools/html_browser_check.py uses them too.
+HEADLESS_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -37,8 +39,8 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--window-size=1400,1000",
 )
+CHROMIUM_FLAGS = (*HEADLESS_FLAGS, "--window-size=1400,1000")
 
 
 def free_port() -> int:

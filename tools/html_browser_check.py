@@ -25,16 +25,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from explorer_browser_check import HEADLESS_FLAGS  # tools/ is this script's folder
 from selenium import webdriver
 
 CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *HEADLESS_FLAGS,
     # Any host name fails to resolve: a request to the network cannot succeed unnoticed.
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--allow-file-access-from-files",
