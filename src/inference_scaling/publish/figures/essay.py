@@ -254,7 +254,15 @@ def _ladder(lad, run: dict, iterations: float) -> None:
     )
     lad.plot([], [], color=search, lw=2.2, label="amplify: network + search")
     lad.plot([], [], color=net, lw=2.2, ls="--", label="distil: train the network")
-    lad.legend(loc="upper left", bbox_to_anchor=(0.02, 0.78))
+    # Short handles and little padding: the legend's box ends a few points short of the
+    # right panel's axis label, whatever the layout engine's last pass settled on.
+    lad.legend(
+        loc="upper left",
+        bbox_to_anchor=(0.01, 0.78),
+        handlelength=1.2,
+        handletextpad=0.5,
+        borderpad=0.2,
+    )
     lad.set_xlim(-0.4, len(steps) - 0.1)
     lad.set_ylim(-0.3, 5.9)
     lad.set_xticks([])
