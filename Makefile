@@ -73,9 +73,9 @@ mutation: env
 	$(VENV)/bin/mutmut run --max-children $(CORES) || true
 	$(VENV)/bin/python tools/mutation_score.py
 
-## test     build the default scenario (the paper tests read it), then run every test
+## test     build the default scenario (the paper tests read it), then run every test, CORES at once
 test: all
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n $(CORES) --dist loadgroup
 
 ## env      the Python environment .venv from uv.lock
 env: $(VENV)/.synced

@@ -128,7 +128,8 @@ ALLOWED_SKIPS = {
 
 
 def skip_is_allowed(nodeid: str) -> bool:
-    return nodeid.split("[", 1)[0] in ALLOWED_SKIPS
+    # Under pytest-xdist's loadgroup a node id ends in "@<group>".
+    return nodeid.split("@", 1)[0].split("[", 1)[0] in ALLOWED_SKIPS
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -147,6 +148,33 @@ def pytest_runtest_makereport(item, call):
             f"skipped under CI=1, where every test must run ({reason}); make it run, or add "
             "it to ALLOWED_SKIPS in tests/conftest.py with the reason"
         )
+
+
+# --- parallel runs: `make test` is `pytest -n CORES --dist loadgroup` ------------------------
+
+#: Modules that build or serve in this checkout rather than in a copy: one Snakemake (or uv)
+#: at a time may run in a directory, so they share a worker with the ``default_build`` tests.
+IN_CHECKOUT = {
+    "test_scenario_papers.py",
+    "test_html_browser.py",
+    "test_explorer_browser.py",
+    "test_lab.py",
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Group the tests for pytest-xdist: those that build in the checkout run on one worker,
+    those that read the session's light build on one worker (it is built once), and every
+    other test with the rest of its module (a module's fixtures are built once)."""
+    for item in items:
+        if "default_build" in item.fixturenames or item.path.name in IN_CHECKOUT:
+            group = "checkout"
+        elif "light_build" in item.fixturenames:
+            group = "light_build"
+        else:
+            group = item.path.stem
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 __all__ = ["dataclasses", "np"]

@@ -162,24 +162,53 @@ def test_prose_edit_shows_only_the_text(history):
 
 def test_readme_edit_changes_nothing(history):
     project, commits = history
-    run, out = _diff(project, commits, "readme")
+    # An untracked file makes the working tree differ from its commit: its build is not
+    # kept as the commit's.
+    untracked = project / "notes.txt"
+    untracked.write_text("a note\n")
+    try:
+        run, out = _diff(project, commits, "readme")
+    finally:
+        untracked.unlink()
     assert _changed(out) == (set(), [])
     assert not (out / "paper-diff.tex").exists()
     assert "nothing a reader sees changed" in run.stdout
+    assert not list((project / ".cache" / "review").glob(f"{commits['readme'][:12]}-*"))
+
+
+def _cache_of(project, commit):
+    caches = [p for p in (project / ".cache" / "review").glob(f"{commit[:12]}-*") if p.is_dir()]
+    assert len(caches) == 1, caches
+    return caches[0]
+
+
+def test_a_clean_working_tree_keeps_its_build_for_the_next_diff(history):
+    project, commits = history
+    _diff(project, commits, "figure_code")
+    cache = _cache_of(project, commits["figure_code"])
+    assert (cache / ".diff-built").read_text().split() == ["paper/main.pdf"]
+    ledger = "results/default/claims.json"
+    assert (cache / ledger).read_bytes() == (project / ledger).read_bytes()
+    # The snapshot holds that commit's sources: its own edit, not the next commit's.
+    assert (
+        "accuracy, pass@1" in (cache / "src/inference_scaling/publish/figures/essay.py").read_text()
+    )
+    assert "the surest predictor" in (cache / "paper/sections/introduction.tex").read_text()
+    _, out = _diff(project, commits, "prose")
+    assert f"reusing its build in .cache/review/{cache.name}" in (out / "diff.log").read_text()
 
 
 def test_a_second_diff_against_the_same_base_reuses_its_build(history):
     project, commits = history
-    _diff(project, commits, "readme")  # builds the base, unless an earlier test did
-    key = commits["prose"][:12]
-    caches = [p for p in (project / ".cache" / "review").glob(f"{key}-*") if p.is_dir()]
-    assert len(caches) == 1, caches
-    snakemake_runs = sorted((caches[0] / ".snakemake" / "log").iterdir())
+    _diff(project, commits, "readme")  # builds the base, unless an earlier diff did
+    cache = _cache_of(project, commits["prose"])
+    runs = cache / ".snakemake" / "log"
+    snakemake_runs = sorted(runs.iterdir()) if runs.exists() else []
     run, out = _diff(project, commits, "readme")
     # The base was not built again: Snakemake did not even start in it.
-    assert sorted((caches[0] / ".snakemake" / "log").iterdir()) == snakemake_runs
+    assert (sorted(runs.iterdir()) if runs.exists() else []) == snakemake_runs
     log = (out / "diff.log").read_text()
-    assert f"reusing its build in .cache/review/{caches[0].name}" in log
+    assert f"reusing its build in .cache/review/{cache.name}" in log
     # The terminal gets the summary, the progress lines go to the log.
     terminal = run.stdout + run.stderr
     assert "nothing a reader sees changed" in run.stdout

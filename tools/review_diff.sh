@@ -8,7 +8,8 @@
 #
 # The base build is cached in .cache/review/<commit>-<uv.lock hash>/ (gitignored): a
 # commit built once with one environment is never built again; a cached build that did not
-# finish is resumed. The working tree's sources are never touched. Exits non-zero, with the
+# finish is resumed. A clean working tree's own build is kept the same way, as its commit's.
+# The working tree's sources are never touched. Exits non-zero, with the
 # log's tail, when a build fails or the marked-up paper does not compile.
 set -euo pipefail
 root=$(git rev-parse --show-toplevel)
@@ -73,6 +74,25 @@ export PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}"
 # shellcheck disable=SC2086
 "$venv/snakemake" $targets --cores "$cores" --rerun-incomplete >>"$log" 2>&1 ||
     fail "the build of the working tree failed"
+
+# A clean working tree is its commit: its build becomes that commit's cached base build, so
+# the next commit's `make diff` (whose base this commit usually is) builds only its own side.
+head=$(git rev-parse HEAD)
+head_cache="$root/.cache/review/${head:0:12}-$lock"
+if [ -z "$(git status --porcelain)" ] && [ ! -d "$head_cache" ]; then
+    rm -rf "$head_cache.partial"
+    mkdir -p "$head_cache.partial/.snakemake"
+    git archive "$head" | tar -x -C "$head_cache.partial"
+    cp -a results build "$head_cache.partial/"
+    for pdf in paper/*.pdf; do
+        if [ -e "$pdf" ]; then cp -a "$pdf" "$head_cache.partial/paper/"; fi
+    done
+    cp -a .snakemake/metadata "$head_cache.partial/.snakemake/"
+    echo "$targets" >"$head_cache.partial/.diff-built"
+    mv "$head_cache.partial" "$head_cache"
+    echo "diff: kept the working tree's build as $(git rev-parse --short HEAD)'s in" \
+        "$(realpath --relative-to="$root" "$head_cache")" >>"$log"
+fi
 
 "$venv/python" -m inference_scaling.review.diff --base "$cache" --head "$root" --out "$out" \
     --base-name "$base ($short)" --head-name "the working tree ($(git rev-parse --short HEAD))" \
