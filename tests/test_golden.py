@@ -7,7 +7,6 @@ After an intended change run `make golden` and review the diff of tests/golden/ 
 
 import json
 
-import pytest
 from conftest import ROOT
 
 from inference_scaling.review import golden
@@ -15,20 +14,23 @@ from inference_scaling.review import golden
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.fixture(scope="module")
-def rendered():
-    return golden.render()
-
-
-@pytest.mark.parametrize("name", golden.FILES)
-def test_matches_the_golden_file(rendered, name):
-    expected = (GOLDEN / name).read_text(encoding="utf-8")
-    changed = golden.changes(name, expected, rendered[name])
-    assert not changed, (
-        "output differs from the reviewed golden file; if intended, run `make golden` and "
-        "review the diff:\n" + "\n".join(changed)
+def test_every_output_matches_its_golden_file():
+    # One test renders and checks every file: a test that reads a fixture shared with other
+    # tests would be the only one mutmut's per-function test selection picks for the code
+    # that fixture runs, and a mutant caught by another golden file would then survive.
+    rendered = golden.render()
+    assert sorted(rendered) == sorted(golden.FILES)
+    changed, reordered = [], []
+    for name in golden.FILES:
+        expected = (GOLDEN / name).read_text(encoding="utf-8")
+        changes = golden.changes(name, expected, rendered[name])
+        changed += changes
+        if not changes and rendered[name] != expected:  # same entries, other order or spacing
+            reordered.append(name)
+    assert not changed and not reordered, (
+        "output differs from the reviewed golden files; if intended, run `make golden` and "
+        "review the diff:\n" + "\n".join(changed + [f"{n}: order or spacing" for n in reordered])
     )
-    assert rendered[name] == expected  # entries equal but text not: order or whitespace
 
 
 def test_the_golden_ledger_is_the_fixture_ledger(ledger):

@@ -312,3 +312,19 @@ def test_causes_and_unchecked_statements_leave_zero_counts_out():
     none = latex.ledger_phrase_macros(ledger[2:])
     assert none["ledgerDiffersByCausePhrase"] == none["ledgerCauseShortPhrase"] == ""
     assert none["ledgerUncheckedSentence"] == ""
+
+
+def test_verdict_group_sentence_by_hand():
+    # Each form the sentence takes, written out by hand: one claim, two, several that agree,
+    # and a mixed group whose minority verdicts name their claims.
+    def recs(*verdicts):
+        return [{"verdict": v, "label": f"Claim {i}"} for i, v in enumerate(verdicts, 1)]
+
+    sentence = latex.verdict_group_sentence
+    assert sentence(recs("reproduced")) == "It reproduces the essay's statement."
+    assert sentence(recs("differs", "differs")) == "Both differ from the essay's statements."
+    assert sentence(recs("new", "new", "new")) == "All three are checks the essay does not state."
+    assert sentence(recs("differs", "reproduced", "new", "reproduced")) == (
+        "Two reproduce the essay's statements, one differs from the essay's statement "
+        "(Claim 1) and one is a check the essay does not state (Claim 3)."
+    )

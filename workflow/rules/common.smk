@@ -23,7 +23,12 @@ from snakemake.settings.types import DeploymentMethod
 
 from inference_scaling.model.era import GROWTH_KEYS
 from inference_scaling.pipeline.code_deps import module_sources, package_sources
-from inference_scaling.pipeline.config import ConfigError, load_scenarios, load_uncertainty
+from inference_scaling.pipeline.config import (
+    ConfigError,
+    load_scenarios,
+    load_uncertainty,
+    overrides,
+)
 from inference_scaling.publish.figures import registry
 
 
@@ -58,12 +63,7 @@ except ConfigError as exc:
 
 VALUES = {name: a.values for name, a in ASSUMPTIONS.items()}
 # Per scenario, the assumptions it changes: {group.key: [default, scenario value]}.
-SCENARIO_OVERRIDES = {
-    name: {
-        k: [VALUES["default"][k], v] for k, v in VALUES[name].items() if v != VALUES["default"][k]
-    }
-    for name in SCENARIOS[1:]
-}
+SCENARIO_OVERRIDES = {name: overrides(VALUES["default"], VALUES[name]) for name in SCENARIOS[1:]}
 MEANINGS = {
     f"{group}.{key}": entry["meaning"]
     for group, entries in ASSUMPTIONS["default"].tree.items()

@@ -48,15 +48,7 @@ def main(smk):
             }
         ),
     )
-    macros = {
-        **latex.claim_macros(ledger),
-        **latex.ledger_count_macros(ledger),
-        **latex.verdict_group_macros(ledger),
-        **latex.fact_macros(facts),
-        **latex.conclusion_macros(held),
-        "ledgerDifferencesList": latex.differences_list(ledger),
-    }
-    write_text(smk.output.tex, latex.render_macros(macros, line))
+    write_text(smk.output.tex, latex.claims_tex(ledger, facts, held, line))
     write_text(smk.output.table, ledger_pages.ledger_table(ledger).latex())
     write_text(smk.output.md, ledger_pages.ledger_page(ledger, line, held, changes).markdown())
     log.info(line)

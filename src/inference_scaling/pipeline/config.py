@@ -285,6 +285,12 @@ def load_assumptions(path=DEFAULT_ASSUMPTIONS, scenario=None) -> Assumptions:
     return _with_scenario(base, path, scenario)
 
 
+def overrides(default: dict[str, float], values: dict[str, float]) -> dict[str, list]:
+    """What a scenario changes: ``{group.key: [default value, scenario value]}`` for every
+    value that differs from the default's (a scenario may restate a default)."""
+    return {k: [default[k], v] for k, v in values.items() if v != default[k]}
+
+
 def load_scenarios(path, scenarios: dict) -> dict[str, Assumptions]:
     """``{"default": ..., name: ...}``: the assumptions file, read and checked once, and
     each scenario file of ``scenarios`` (``name -> path``) applied to it and checked."""

@@ -309,9 +309,8 @@ def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
     changes``)."""
     from inference_scaling.ledger.claims import counts_by_basis, counts_by_cause
 
-    by = counts_by_basis(ledger)
-    empty = {"total": 0, "reproduced": 0, "differs": 0, "new": 0, "unchecked": 0}
-    rec, src, pre = (by.get(b, empty) for b in ("recomputed", "sourced", "premise"))
+    by = counts_by_basis(ledger)  # every basis, with zeros where it has no rows
+    rec, src, pre = by["recomputed"], by["sourced"], by["premise"]
     recomputed = count_clauses(
         [
             (
@@ -333,7 +332,7 @@ def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
             (src["differs"], "differs", "differ"),
             (src["new"], "is not stated in the essay", "are not stated in the essay"),
             (
-                src.get("unchecked", 0),
+                src["unchecked"],
                 "cannot be checked with what ships",
                 "cannot be checked with what ships",
             ),
@@ -418,6 +417,23 @@ def ledger_phrase_macros(ledger: list[dict]) -> dict[str, str]:
         "ledgerDiffersPhrase": differs,
         "ledgerPremisePhrase": premise,
     }
+
+
+def claims_tex(
+    ledger: list[dict], facts: dict[str, float], conclusions: list[dict], header: str
+) -> str:
+    """The text of a build's ``claims.tex``: every claim's macros, the ledger's counts and
+    phrases, the verdict sentences of claims quoted together, the data facts, the
+    conclusions and the list of differences (the compute_claims job and the golden files)."""
+    macros = {
+        **claim_macros(ledger),
+        **ledger_count_macros(ledger),
+        **verdict_group_macros(ledger),
+        **fact_macros(facts),
+        **conclusion_macros(conclusions),
+        "ledgerDifferencesList": differences_list(ledger),
+    }
+    return render_macros(macros, header)
 
 
 def render_macros(macros: dict[str, object], header: str) -> str:

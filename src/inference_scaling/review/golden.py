@@ -17,7 +17,9 @@ Computed in-process from the shipped configuration and data (no Snakemake build)
   fixed-seed run (:data:`MC_DRAWS` draws, Sobol with ``N =`` :data:`SOBOL_BASE_SAMPLES`),
   so they pin what that run prints, not the build's numbers;
 - ``compare.md`` and ``compare.tex``: the scenario comparison of every
-  ``config/scenarios/*.yaml`` against the default, each build with a small Monte Carlo.
+  ``config/scenarios/*.yaml`` against the default, each build with a small Monte Carlo;
+- ``claims.<scenario>.tex``: each scenario's ``claims.tex``, whose counts, phrases and
+  conclusions take the forms (plurals, changed premises) the default's never does.
 
 The growth-definition spread uses the coarse grid of the test fixtures (each range's ends
 and the default), not the build's full grid. ``make golden`` (``python -m
@@ -67,7 +69,7 @@ FILES = (
     "sensitivity.md",
     "compare.md",
     "compare.tex",
-)
+) + tuple(f"claims.{p.stem}.tex" for p in sorted((CONFIG / "scenarios").glob("*.yaml")))
 
 
 def snapshot(ledger: list[dict]) -> dict:
@@ -127,8 +129,10 @@ def _growth_inputs(top_n, start, end, confidence, ranges: tuple):
     return grid, facts
 
 
-def build(assumptions) -> dict:
-    """One build in-process: ``{"assumptions", "grid", "facts", "ledger", "conclusions"}``."""
+def build(assumptions, changed=()) -> dict:
+    """One build in-process: ``{"assumptions", "grid", "facts", "ledger", "conclusions"}``.
+    ``changed`` names the assumptions a scenario changes (its premises then read
+    ``differs``), as the compute_claims job is told."""
     v = assumptions.values
     ranges = tuple((k, tuple(assumptions.ranges[k])) for k in era.GROWTH_AXES)
     grid, facts = _growth_inputs(
@@ -138,7 +142,7 @@ def build(assumptions) -> dict:
         v["era.fit_confidence"],
         ranges,
     )
-    ledger = claims.build_ledger(v, facts)
+    ledger = claims.build_ledger(v, facts, sorted(changed))
     held = conclusions.conclusion_records({r["id"]: r["value"] for r in ledger}, v)
     return {
         "assumptions": assumptions,
@@ -219,21 +223,15 @@ def ledger_values(b: dict) -> dict:
 def claims_tex(b: dict) -> str:
     """The build's ``claims.tex``, exactly as ``compute_claims`` writes it."""
     ledger = b["ledger"]
-    macros = {
-        **latex.claim_macros(ledger),
-        **latex.ledger_count_macros(ledger),
-        **latex.fact_macros(b["facts"]),
-        **latex.conclusion_macros(b["conclusions"]),
-        "ledgerDifferencesList": latex.differences_list(ledger),
-    }
-    return latex.render_macros(macros, claims.summary(ledger))
+    return latex.claims_tex(ledger, b["facts"], b["conclusions"], claims.summary(ledger))
 
 
 def scenario_builds() -> dict[str, dict]:
     """The default build and one per ``config/scenarios/*.yaml``, in name order."""
     files = {p.stem: p for p in sorted((CONFIG / "scenarios").glob("*.yaml"))}
     loaded = config.load_scenarios(CONFIG / "assumptions.yaml", files)
-    return {name: build(a) for name, a in loaded.items()}
+    default = loaded["default"].values
+    return {name: build(a, config.overrides(default, a.values)) for name, a in loaded.items()}
 
 
 def render() -> dict[str, str]:
@@ -274,6 +272,9 @@ def render() -> dict[str, str]:
     names, rows, unchanged = compare.comparison_rows(compared)
     texts["compare.md"] = compare.comparison_page(names, rows, unchanged).markdown()
     texts["compare.tex"] = compare.comparison_table(names, rows, unchanged).latex()
+    for name, b in builds.items():
+        if name != "default":  # a fork's counts, phrases and conclusions read differently
+            texts[f"claims.{name}.tex"] = claims_tex(b)
     return texts
 
 
