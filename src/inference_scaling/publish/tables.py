@@ -79,20 +79,6 @@ def code(text: str) -> Cell:
     )
 
 
-def emphasis(content, strong: bool = False) -> Cell:
-    """``content`` in italics (or bold)."""
-
-    def render(target):
-        inner = render_cell(content, target)
-        if target == "tex":
-            return f"\\{'textbf' if strong else 'emph'}{{{inner}}}"
-        if target == "html":
-            return f"<{'b' if strong else 'i'}>{inner}</{'b' if strong else 'i'}>"
-        return f"{'**' if strong else '*'}{inner}{'**' if strong else '*'}"
-
-    return Cell(render)
-
-
 def join(*parts, sep: str = "") -> Cell:
     """Cells and plain strings one after another."""
     return Cell(lambda target: sep.join(render_cell(p, target) for p in parts))
