@@ -206,3 +206,16 @@ def test_built_claims_md_and_the_report_page_show_the_ledger_as_a_table(report_l
     html = _built(RESULTS / "claims.html")
     first = html.split("<table>", 1)[1].split("</table>", 1)[0]
     assert first.count("<th") >= len(LEDGER_COLUMNS) and first.count("<tr>") > len(ledger)
+
+
+def test_the_verdict_cell_shows_a_ratio_only_where_the_values_differ():
+    def cell(ratio, target="text"):
+        rec = {"verdict": "reproduced", "ratio_to_essay": ratio}
+        return ledger_pages._verdict(rec).render(target)
+
+    assert cell(1.0) == "**reproduced**"
+    assert cell([1.0, 1.0]) == "**reproduced**"
+    assert cell(2.6) == "**reproduced**, 2.6× the essay's"
+    assert cell([1.0, 3.0]) == "**reproduced**, 1–3× the essay's"
+    assert cell(1.0, "tex") == r"\verdict{reproduced}"
+    assert cell(0.5, "tex") == r"\verdict{reproduced} ($0.5\times$)"

@@ -46,10 +46,16 @@ def _label(rec: dict) -> tables.Cell:
 
 def _verdict(rec: dict) -> tables.Cell:
     """The verdict; the Markdown adds the cause of a difference; beside an
-    order-of-magnitude verdict, the ratio of the recomputed value to the essay's."""
+    order-of-magnitude verdict, the ratio of the recomputed value to the essay's, unless the
+    two are equal (a "1×" says nothing the verdict does not)."""
+    ratios = rec.get("ratio_to_essay")
+    equal = ratios is not None and all(
+        r == 1.0 for r in (ratios if isinstance(ratios, list | tuple) else [ratios])
+    )
 
     def render(target):
-        verdict, cause, ratio = rec["verdict"], rec.get("cause"), latex.ratio_text(rec, target)
+        verdict, cause = rec["verdict"], rec.get("cause")
+        ratio = "" if equal else latex.ratio_text(rec, target)
         if target == "tex":
             return f"\\verdict{{{verdict}}}" + (f" (${ratio}\\times$)" if ratio else "")
         out = f"<b>{verdict}</b>" if target == "html" else f"**{verdict}**"
