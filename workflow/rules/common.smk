@@ -13,7 +13,6 @@ import functools
 import hashlib
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +28,7 @@ from inference_scaling.pipeline.config import (
     load_uncertainty,
     overrides,
 )
+from inference_scaling.pipeline.provenance import git, source_date_epoch
 from inference_scaling.publish.figures import registry
 
 
@@ -193,19 +193,10 @@ RUN_JOB = (
 )
 
 
-def _git_commit():
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-COMMIT = _git_commit()
+COMMIT = git("rev-parse", "--short=12", "HEAD", default="unknown")
+# Dates in the PDF and the HTML edition are the last commit's, as under make (Makefile):
+# a plain `snakemake` run prints the same date, and two builds of a commit are identical.
+os.environ.update(SOURCE_DATE_EPOCH=source_date_epoch(os.environ))
 
 
 def provenance(scenario):
