@@ -64,11 +64,7 @@ except ConfigError as exc:
 VALUES = {name: a.values for name, a in ASSUMPTIONS.items()}
 # Per scenario, the assumptions it changes: {group.key: [default, scenario value]}.
 SCENARIO_OVERRIDES = {name: overrides(VALUES["default"], VALUES[name]) for name in SCENARIOS[1:]}
-MEANINGS = {
-    f"{group}.{key}": entry["meaning"]
-    for group, entries in ASSUMPTIONS["default"].tree.items()
-    for key, entry in entries.items()
-}
+MEANINGS = ASSUMPTIONS["default"].meanings
 RANGES = {name: a.ranges for name, a in ASSUMPTIONS.items()}
 DISTRIBUTIONS = {name: a.distributions for name, a in ASSUMPTIONS.items()}
 MC_SHARDS = config["mc_shards"]

@@ -268,6 +268,10 @@ class Assumptions:
             for k, e in es.items()
         }
 
+    @property
+    def meanings(self) -> dict[str, str]:
+        return {f"{g}.{k}": e["meaning"] for g, es in self.tree.items() for k, e in es.items()}
+
     def entry(self, dotted: str) -> dict:
         group, name = dotted.split(".", 1)
         return self.tree[group][name]

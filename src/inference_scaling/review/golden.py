@@ -16,8 +16,9 @@ Computed in-process from the shipped configuration and data (no Snakemake build)
   printed precision), from a small
   fixed-seed run (:data:`MC_DRAWS` draws, Sobol with ``N =`` :data:`SOBOL_BASE_SAMPLES`),
   so they pin what that run prints, not the build's numbers;
-- ``compare.md`` and ``compare.tex``: the scenario comparison of every
-  ``config/scenarios/*.yaml`` against the default, each build with a small Monte Carlo;
+- ``compare.md``, ``compare.tex`` and ``compare.html``: the scenario comparison of every
+  ``config/scenarios/*.yaml`` against the default, each build with a small Monte Carlo,
+  and ``scenario_overrides.tex``, the paper's table of what each scenario changes;
 - ``claims.<scenario>.tex``: each scenario's ``claims.tex``, whose counts, phrases and
   conclusions take the forms (plurals, changed premises) the default's never does.
 
@@ -69,6 +70,8 @@ FILES = (
     "sensitivity.md",
     "compare.md",
     "compare.tex",
+    "compare.html",
+    "scenario_overrides.tex",
 ) + tuple(f"claims.{p.stem}.tex" for p in sorted((CONFIG / "scenarios").glob("*.yaml")))
 
 
@@ -272,6 +275,16 @@ def render() -> dict[str, str]:
     names, rows, unchanged = compare.comparison_rows(compared)
     texts["compare.md"] = compare.comparison_page(names, rows, unchanged).markdown()
     texts["compare.tex"] = compare.comparison_table(names, rows, unchanged).latex()
+    texts["compare.html"] = compare.comparison_page(names, rows, unchanged).html()
+    default_values = default["assumptions"].values
+    texts["scenario_overrides.tex"] = compare.overrides_latex(
+        {
+            name: config.overrides(default_values, b["assumptions"].values)
+            for name, b in builds.items()
+            if name != "default"
+        },
+        default["assumptions"].meanings,
+    )
     for name, b in builds.items():
         if name != "default":  # a fork's counts, phrases and conclusions read differently
             texts[f"claims.{name}.tex"] = claims_tex(b)
