@@ -24,19 +24,28 @@ def tracked_files() -> list[str]:
     ).stdout.split()
 
 
+def shared(fixture_name: str, config) -> str:
+    """The scope of the fixtures the computing tests share: the session, except while
+    mutmut collects its statistics (``MUTANT_UNDER_TEST=stats``). It credits a function to
+    the tests that ran it, and a session fixture runs in the first test's setup only: every
+    other test reading its result would never be picked to run against the function's
+    mutants. There each test computes its own."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else "session"
+
+
 @pytest.fixture(scope="session")
 def root():
     return ROOT
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def assumptions():
     from inference_scaling.pipeline.config import load_assumptions
 
     return load_assumptions(ROOT / "config" / "assumptions.yaml")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def growth(assumptions):
     """The growth fits, computed the way the fit_pretrain_growth job does."""
     from inference_scaling.model import era
@@ -52,14 +61,14 @@ def growth(assumptions):
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def uncertainty(assumptions):
     from inference_scaling.pipeline.config import load_uncertainty
 
     return load_uncertainty(ROOT / "config" / "uncertainty.yaml", assumptions)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def grid(assumptions):
     """A coarse growth-fit grid (ends of each range and the defaults), computed the way the
     fit_growth_grid job computes the full one: tests need its structure, not all of its
@@ -69,7 +78,7 @@ def grid(assumptions):
     return coarse_grid(assumptions)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def facts(growth, grid):
     from inference_scaling.model import era
     from inference_scaling.pipeline import datasets
@@ -80,7 +89,7 @@ def facts(growth, grid):
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared)
 def ledger(assumptions, facts):
     from inference_scaling.ledger import claims
 

@@ -3,7 +3,7 @@ the summary, and deterministic sharding."""
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
@@ -15,7 +15,7 @@ from inference_scaling.uncertainty import montecarlo, sampling
 SEED = 7
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def model(assumptions, uncertainty, grid):
     from inference_scaling.pipeline import datasets
 

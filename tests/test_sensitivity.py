@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from conftest import shared
 
 from inference_scaling.uncertainty import sampling, sensitivity
 
@@ -63,7 +64,7 @@ def test_analyse_reports_key_claims_and_conclusions(model_and_facts, uncertainty
         sensitivity.analyse(model, facts, {**settings, "key_claims": ["nope"]})
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def model_and_facts(assumptions, uncertainty, grid, facts):
     from inference_scaling.pipeline import datasets
 

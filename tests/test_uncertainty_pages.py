@@ -6,6 +6,7 @@ the prose cites."""
 import re
 
 import pytest
+from conftest import shared
 
 from inference_scaling.publish import numbers, uncertainty_pages
 from inference_scaling.publish.uncertainty_pages import factor_name
@@ -104,7 +105,7 @@ SUMMARY = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def mc():
     return uncertainty_pages.uncertainty_macros(SUMMARY, LEDGER)
 
