@@ -103,6 +103,8 @@ def explain(project: Path, seconds: float, log: str) -> str:
     busy = sum(t for t, _, _ in known)
     top = ", ".join(f"{r}{'' if s == 'default' else f' [{s}]'} {t:.1f} s" for t, s, r in known[:4])
     more = f" and {len(known) - 4} more" if len(known) > 4 else ""
+    if not jobs:
+        return "no job ran: the time is Snakemake's start, DAG and scheduling"
     return (
         f"{len(jobs)} jobs, {busy:.1f} s of job time on {CORES} cores ({top}{more}); "
         f"the rest is Snakemake's start, DAG and scheduling"
@@ -261,7 +263,11 @@ def verdict(name, seconds, log, bases, project) -> tuple[float, str, str]:
         return ratio, goal, "met"
     why = explain(project, seconds, log)
     if name.startswith("`make diff`"):
-        why = f"two builds (the base's, in a temporary worktree, and this tree's), then: {why}"
+        why = (
+            f"the base's build is reused from .cache/review; in this tree {why[0].lower()}"
+            f"{why[1:]}; the rest is the comparison (each side's figures rendered with "
+            "pdftoppm, both papers flattened, latexdiff and its compile)"
+        )
     return ratio, goal, f"**not met**: {why}"
 
 
