@@ -263,11 +263,17 @@ def verdict(name, seconds, log, bases, project) -> tuple[float, str, str]:
         return ratio, goal, "met"
     why = explain(project, seconds, log)
     if name.startswith("`make diff`"):
-        why = (
-            f"the base's build is reused from .cache/review; in this tree {why[0].lower()}"
-            f"{why[1:]}; the rest is the comparison (each side's figures rendered with "
-            "pdftoppm, both papers flattened, latexdiff and its compile)"
+        comparison = (
+            "the comparison (each side's figures rendered with pdftoppm, both papers "
+            "flattened, latexdiff and its compile)"
         )
+        if jobs_run(log):
+            why = f"the base's build is reused from .cache/review; here {why}; then {comparison}"
+        else:
+            why = (
+                "the base's build is reused from .cache/review and this tree's Snakemake runs "
+                f"no job: the time is its start and {comparison}"
+            )
     return ratio, goal, f"**not met**: {why}"
 
 
