@@ -321,3 +321,20 @@ def test_count_phrases_agree_with_their_counts():
     assert many["mcCertainPhrase"] == "eight come out"
     assert many["mcDoubtfulPhrase"] == "The two others hold in some draws and fail in others"
     assert many["mcOutsidePhrase"] == "three quantities"
+
+
+@pytest.mark.parametrize(
+    "quantile, where",
+    [
+        (0.0, "the lowest value drawn"),
+        (1.0, "the highest value drawn"),
+        (0.2, "below all but 80% of its draws"),
+        (0.5, "above 50% of its draws"),
+        (0.7, "above 70% of its draws"),
+    ],
+)
+def test_an_edge_input_says_where_its_default_lies_among_the_draws(quantile, where):
+    edge = {"key": "era.fit_start_year", "value": 2020.0, "quantile": quantile}
+    assert (
+        uncertainty_pages._edge_words(edge, "text") == f"fit start year defaults to 2020, {where}"
+    )
