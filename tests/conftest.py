@@ -171,11 +171,25 @@ IN_CHECKOUT = {
 }
 
 
+#: The groups that take a minute or more on two cores: a worker starts them first, so that no
+#: long group is left running alone at the end.
+LONGEST_FIRST = (
+    "test_review_diff",
+    "test_interrupt_offline",
+    "checkout",
+    "test_slurm",
+    "light_build",
+    "test_contributing",
+)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Group the tests for pytest-xdist: those that build in the checkout run on one worker,
     those that read the session's light build on one worker (it is built once), and every
-    other test with the rest of its module (a module's fixtures are built once)."""
+    other test with the rest of its module (a module's fixtures are built once). Under
+    xdist the longest groups go first."""
+    groups = {}
     for item in items:
         if "default_build" in item.fixturenames or item.path.name in IN_CHECKOUT:
             group = "checkout"
@@ -184,6 +198,10 @@ def pytest_collection_modifyitems(config, items):
         else:
             group = item.path.stem
         item.add_marker(pytest.mark.xdist_group(group))
+        groups[item.nodeid] = group
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # every worker sorts alike: the order is fixed
+        rank = {group: i for i, group in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))
 
 
 __all__ = ["dataclasses", "np"]
