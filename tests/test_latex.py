@@ -200,7 +200,9 @@ def test_differences_list_names_each_differing_claim_with_its_reason():
     assert text.index("\\item[Sum]") < text.index("\\item[Growth]")
     assert text.count("\\paragraph") == 2 and text.count("\\begin{description}") == 2
     assert latex.CAUSE_TITLES["definition"] in text
-    assert "No quantity" in latex.differences_list(recs[2:])
+    assert latex.differences_list(recs[2:]) == (
+        "No quantity of this build differs from the essay's statement."
+    )
 
 
 def test_essay_words_print_powers_and_escape_specials():
@@ -212,11 +214,15 @@ def test_essay_words_print_powers_and_escape_specials():
 def test_title_block_comes_from_the_citation_file():
     cff = {
         "title": "A & B",
-        "authors": [{"name": "Team_X"}, {"given-names": "Ada", "family-names": "Lovelace"}],
+        "authors": [
+            {"name": "Team_X"},
+            {"given-names": "Ada", "family-names": "Lovelace"},
+            {"family-names": "Euclid"},  # no given names: the family name alone
+        ],
     }
     macros = latex.citation_macros(cff)
     assert macros["paperTitle"] == "A \\& B"
-    assert macros["paperAuthors"] == "Team\\_X \\and Ada Lovelace"
+    assert macros["paperAuthors"] == "Team\\_X \\and Ada Lovelace \\and Euclid"
 
 
 def test_extras_per_parameter_print_three_significant_figures():
@@ -327,4 +333,9 @@ def test_verdict_group_sentence_by_hand():
     assert sentence(recs("differs", "reproduced", "new", "reproduced")) == (
         "Two reproduce the essay's statements, one differs from the essay's statement "
         "(Claim 1) and one is a check the essay does not state (Claim 3)."
+    )
+    # A verdict nobody has is skipped, not the end of the list; two minority labels.
+    assert sentence(recs("reproduced", "new", "new")) == (
+        "One reproduces the essay's statement and two are checks the essay does not state "
+        "(Claim 2; Claim 3)."
     )

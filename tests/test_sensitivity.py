@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from conftest import shared
 
+from inference_scaling.publish.uncertainty_pages import ranked_factors
 from inference_scaling.uncertainty import sampling, sensitivity
 
 
@@ -51,8 +52,8 @@ def test_analyse_reports_key_claims_and_conclusions(model_and_facts, uncertainty
     model, facts = model_and_facts
     settings = {**uncertainty["sobol"], "base_samples": 128, "resamples": 20}
     result = sensitivity.analyse(model, facts, settings)
-    amplified = result["claims"]["thresholds.amplified"]["indices"]
-    top = [k for k, _ in sensitivity.ranked(amplified, 3)]
+    amplified = result["claims"]["thresholds.amplified"]
+    top = [k for k, _ in ranked_factors(amplified, top=3, floor=0.01)]
     assert set(top) == {
         "era.exchange_rate",
         "thresholds.base_model_flop",
@@ -234,13 +235,22 @@ def test_the_bootstrap_seed_is_used(model_and_facts):
     assert one[first]["S1_conf"] != two[first]["S1_conf"]  # its interval does
 
 
-def test_ranked_orders_by_total_index_and_drops_the_small_ones():
-    idx = {
-        "a": {"S1": 0.50, "ST": 0.55},
-        "b": {"S1": 0.05, "ST": 0.60},  # mostly interactions: ranks first by total
-        "c": {"S1": 0.00, "ST": 0.009},  # below the 0.01 floor
-        "d": {"S1": 0.10, "ST": 0.20},
+def test_factors_rank_by_total_index_and_the_small_ones_drop_out():
+    entry = {
+        "indices": {
+            "a": {"S1": 0.50, "ST": 0.55},
+            "b": {"S1": 0.05, "ST": 0.60},  # mostly interactions: ranks first by total
+            "c": {"S1": 0.00, "ST": 0.009},  # below the 0.01 floor
+            "d": {"S1": 0.10, "ST": 0.20},
+            "f": {"S1": 0.01, "ST": 0.01},  # at the floor: kept
+            "e": {"S1": 0.01, "ST": 0.01},  # a tie: by name
+        }
     }
-    assert [k for k, _ in sensitivity.ranked(idx)] == ["b", "a", "d"]
-    assert [k for k, _ in sensitivity.ranked(idx, top=2)] == ["b", "a"]
-    assert [k for k, _ in sensitivity.ranked(idx, floor=0.0)] == ["b", "a", "d", "c"]
+
+    def names(**kw):
+        return [k for k, _ in ranked_factors(entry, **kw)]
+
+    assert names(top=None, floor=0.01) == ["b", "a", "d", "e", "f"]
+    assert names(top=2, floor=0.01) == ["b", "a"]
+    assert names(top=None, floor=0.0) == ["b", "a", "d", "e", "f", "c"]
+    assert names(top=None, floor=0.3) == ["b", "a"]

@@ -205,10 +205,3 @@ def analyse(model: InputModel, facts, settings: Mapping) -> dict:
     result["factors"] = list(dict.fromkeys(spec["groups"]))
     result["settings"] = {k: v for k, v in settings.items() if k != "key_claims"}
     return result
-
-
-def ranked(entry_indices: Mapping[str, dict], top: int | None = None, floor: float = 0.01):
-    """Factors by total index, largest first, dropping those with ``ST < floor``."""
-    rows = sorted(entry_indices.items(), key=lambda kv: -kv[1]["ST"])
-    rows = [(k, v) for k, v in rows if v["ST"] >= floor]
-    return rows[:top] if top else rows
