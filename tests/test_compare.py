@@ -156,3 +156,42 @@ def test_a_build_without_monte_carlo_does_not_make_a_conclusion_differ(builds):
     _, rows, unchanged = compare.comparison_rows(builds)
     assert [r.id for r in rows if r.kind == "conclusion"] == ["eu", "us"]
     assert rows[-1].cells[2].render("text") == "holds"
+
+
+def test_sameness_of_strings_missing_values_zeros_and_pairs():
+    assert compare._same(["a", "a", "a"])
+    assert not compare._same(["a", "a", "b"])  # every value is checked, not only the second
+    assert compare._same([None, None]) and not compare._same([None, 1.0])
+    assert not compare._same([True, False])
+    assert compare._same([0.0, 0.0])  # no relative difference at all, even at zero
+    assert not compare._same([[1.0, 2.0], [1.0, 2.0, 3.0]])
+
+
+def test_a_claim_or_conclusion_a_build_lacks_shows_a_dash(tmp_path):
+    full = {
+        "claims": [_claim("a", 1.0), {**_claim("b", 2.0, essay=2), "unit": None}],
+        "conclusions": [{"id": "c", "statement": "It holds", "holds": True}],
+    }
+    del full["claims"][1]["unit"]  # a claim without a unit
+    lacking = {"claims": [_claim("a", 1.0)], "conclusions": []}
+    for name, ledger in (("default", full), ("fork", lacking)):
+        (tmp_path / f"{name}.json").write_text(json.dumps(ledger))
+    builds = compare.read_builds(
+        ["default", "fork"], [tmp_path / "default.json", tmp_path / "fork.json"]
+    )
+    names, rows, unchanged = compare.comparison_rows(builds)
+    assert (names, unchanged) == (["default", "fork"], 1)
+    b, c = rows
+    assert (b.kind, b.id, b.unit) == ("claim", "b", "")
+    assert [cell.render("text") for cell in b.cells] == ["2", "—"]
+    assert [cell.render("tex") for cell in b.cells] == ["$2$", r"\textemdash{}"]
+    assert (c.kind, c.id) == ("conclusion", "c")
+    assert [cell.render("text") for cell in c.cells] == ["holds", "—"]
+    assert [cell.render("html") for cell in c.cells] == ["holds", "—"]
+
+
+def test_a_claim_without_a_verdict_reads_as_reproduced():
+    rec = {"id": "a", "statement": "s", "value": 4.7612345, "format": "f1", "unit": "x"}
+    assert compare.value_cell(rec).render("text") == "4.8"
+    assert compare.value_cell({**rec, "verdict": "new"}).render("text") == "4.8 (new)"
+    assert compare.value_cell({**rec, "verdict": "new"}).render("tex") == "$4.8$"
