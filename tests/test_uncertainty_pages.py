@@ -338,3 +338,53 @@ def test_an_edge_input_says_where_its_default_lies_among_the_draws(quantile, whe
     assert (
         uncertainty_pages._edge_words(edge, "text") == f"fit start year defaults to 2020, {where}"
     )
+
+
+@pytest.mark.parametrize(
+    "key, words",
+    [
+        ("p1", "1st"),
+        ("p2", "2nd"),
+        ("p3", "3rd"),
+        ("p5", "5th"),
+        ("p10", "10th"),
+        ("p11", "11th"),
+        ("p12", "12th"),
+        ("p13", "13th"),
+        ("p20", "20th"),
+        ("p21", "21st"),
+        ("p22", "22nd"),
+        ("p95", "95th"),
+        ("p99", "99th"),
+    ],
+)
+def test_percentiles_read_as_ordinals(key, words):
+    assert uncertainty_pages._ordinal(key) == words
+
+
+def test_a_claims_parts_print_value_then_low_then_high_then_the_rest_by_name():
+    parts = {"high": 3, "extra_b": 5, "low": 2, "extra_a": 4, "value": 1}
+    assert [k for k, _ in uncertainty_pages._in_order(parts)] == [
+        "value",
+        "low",
+        "high",
+        "extra_a",
+        "extra_b",
+    ]
+
+
+@pytest.mark.parametrize(
+    "key, name",
+    [
+        ("appendix.c_pre", "pre-training FLOP per parameter and token"),
+        ("appendix.c_inf", "inference FLOP per parameter and token"),
+        ("lifetime shares (joint)", "lifetime compute shares (drawn jointly)"),
+        ("data:growth.all", "data error: growth fit (all domains)"),
+        ("data:aime.test_time.pass1_0", "data error: o1 AIME pass@1, test-time compute, point 1"),
+        ("data:aime.train_time.pass1_6", "data error: o1 AIME pass@1, train-time compute, point 7"),
+        ("data:alphago.training_days", "data error: training days"),
+        ("data:arc", "data error: ARC-AGI"),
+    ],
+)
+def test_factor_names_by_hand(key, name):
+    assert uncertainty_pages.factor_name(key) == name

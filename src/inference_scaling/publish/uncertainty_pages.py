@@ -163,7 +163,12 @@ def factor_name(key: str) -> str:
     if key.startswith("data:"):
         group, _, rest = key[len("data:") :].partition(".")
         what = _DATA_GROUPS.get(group, _WORDS.get(group, group))
-        detail = _words(rest) if rest else ""
+        if group == "aime":  # a digitized point of o1's AIME curves: test_time.pass1_3
+            series, _, point = rest.partition(".")
+            compute = {"test_time": "test-time", "train_time": "train-time"}.get(series, series)
+            index = int(point.rpartition("_")[2])
+            return f"data error: o1 AIME pass@1, {compute} compute, point {index + 1}"
+        detail = " ".join(_words(part) for part in rest.split(".")) if rest else ""
         if group == "growth":
             return f"data error: growth fit ({detail})"
         return f"data error: {detail}" if detail else f"data error: {what}"
