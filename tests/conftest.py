@@ -161,13 +161,17 @@ def pytest_runtest_makereport(item, call):
 
 # --- parallel runs: `make test` is `pytest -n CORES --dist loadgroup` ------------------------
 
-#: Modules that build or serve in this checkout rather than in a copy: one Snakemake (or uv)
-#: at a time may run in a directory, so they share a worker with the ``default_build`` tests.
+#: Modules that build, serve, or start Snakemake (a dry run, the linter, its API) in this
+#: checkout rather than in a copy: one Snakemake (or uv) at a time may run in a directory,
+#: and a dry run locks it too, so they share a worker with the ``default_build`` tests.
 IN_CHECKOUT = {
     "test_scenario_papers.py",
     "test_html_browser.py",
     "test_explorer_browser.py",
     "test_lab.py",
+    "test_environment.py",
+    "test_lint.py",
+    "test_docs_paths.py",
 }
 
 
