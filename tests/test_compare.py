@@ -116,6 +116,7 @@ def test_markdown_html_and_latex_share_the_rows(builds, tmp_path):
     assert "\\begin{longtable}" in tex and "\\caption{" in tex and "\\toprule" in tex
     assert "\\label{tab:compare}" in tex and "\\bottomrule" in tex
     assert "$24.9$ (differs)" in tex and "\\textbf{fails}\\newline\\mbox{$P = 41\\%$}" in tex
+    assert "1 further claim is the same in every build" in tex
     html = (tmp_path / "c.html").read_text()
     assert html.startswith("<!DOCTYPE html>") and "<table>" in html
     assert '<td style="text-align:right"><b>fails</b> (P = 41%)</td>' in html
@@ -149,6 +150,12 @@ def test_scenario_overrides_typeset_names_powers_and_values():
     )
     assert "\\begin{table}[htbp]" in tex and "\\label{tab:scenarios}" in tex
     assert "kaplan allocation & a in N proportional to $C^{a}$ & $0.5$ & $0.73$ \\\\" in tex
+    # A year is not grouped in thousands: the key says it is a year.
+    years = compare.overrides_latex(
+        {"late_window": {"era.fit_start_year": [2018, 2020]}},
+        {"era.fit_start_year": "first year of the fit"},
+    )
+    assert "& $2018$ & $2020$ \\\\" in years
 
 
 def test_a_build_without_monte_carlo_does_not_make_a_conclusion_differ(builds):
@@ -195,3 +202,23 @@ def test_a_claim_without_a_verdict_reads_as_reproduced():
     assert compare.value_cell(rec).render("text") == "4.8"
     assert compare.value_cell({**rec, "verdict": "new"}).render("text") == "4.8 (new)"
     assert compare.value_cell({**rec, "verdict": "new"}).render("tex") == "$4.8$"
+
+
+def test_a_claim_whose_verdict_alone_moves_is_shown(tmp_path):
+    same_value = [
+        {"claims": [_claim("a", 2.0, verdict=v, essay=2)], "conclusions": []}
+        for v in ("reproduced", "differs")
+    ]
+    for name, ledger in zip(("default", "fork"), same_value, strict=True):
+        (tmp_path / f"{name}.json").write_text(json.dumps(ledger))
+    builds = compare.read_builds(
+        ["default", "fork"], [tmp_path / "default.json", tmp_path / "fork.json"]
+    )
+    _, rows, unchanged = compare.comparison_rows(builds)
+    assert (unchanged, [r.id for r in rows]) == (0, ["a"])
+
+
+def test_a_table_with_nothing_to_show_says_so():
+    table = compare.comparison_table(["default", "fork"], [], 3)
+    assert "No claim or conclusion differs between the builds." in table.latex()
+    assert compare.conclusion_cell(None, None).render("tex") == r"\textemdash{}"
