@@ -339,3 +339,72 @@ def test_verdict_group_sentence_by_hand():
         "One reproduces the essay's statement and two are checks the essay does not state "
         "(Claim 2; Claim 3)."
     )
+
+
+def _rows(basis, *verdicts_and_causes):
+    return [
+        {"id": f"{basis}.{i}", "basis": basis, "verdict": v, "cause": c}
+        for i, (v, c) in enumerate(verdicts_and_causes)
+    ]
+
+
+def test_every_ledger_phrase_written_out_by_hand():
+    # Every verdict in every basis, plurals, each cause, an unchecked statement.
+    ledger = (
+        _rows("recomputed", ("reproduced", None), ("differs", "essay"), ("differs", "source"))
+        + _rows("recomputed", ("new", None))
+        + _rows("sourced", ("reproduced", None), ("reproduced", None), ("differs", "source"))
+        + _rows("sourced", ("new", None), ("new", None), ("unchecked", None))
+        + _rows("premise", ("differs", "premise"), ("differs", "premise"), ("reproduced", None))
+    )
+    assert latex.ledger_phrase_macros(ledger) == {
+        "ledgerDiffersByCausePhrase": (
+            "By cause, one comes from the essay's own arithmetic or its reading of a source, "
+            "two come from a revised or approximate source and two come from a premise this "
+            "build changes."
+        ),
+        "ledgerCauseShortPhrase": (
+            " (one from the essay itself, two from a source and two from a changed premise)"
+        ),
+        "ledgerUncheckedSentence": (
+            "A further one statement is \\verdict{unchecked}: no shipped source can confirm or "
+            "refute it, and it is not counted as a difference."
+        ),
+        "ledgerRecomputedPhrase": (
+            "one reproduces the essay's statement at the precision it is stated, two differ "
+            "and one is a check the essay does not state"
+        ),
+        "ledgerSourcedPhrase": (
+            "two match, one differs, two are not stated in the essay and one cannot be "
+            "checked with what ships"
+        ),
+        "ledgerDiffersPhrase": (
+            "five differ from the essay's statement in this build: two recomputed, one "
+            "sourced and two premises that the build's assumptions change"
+        ),
+        "ledgerPremisePhrase": "of which this build changes two",
+    }
+
+
+def test_ledger_phrases_when_nothing_differs_by_hand():
+    ledger = _rows("sourced", ("reproduced", None), ("unchecked", None), ("unchecked", None))
+    ledger += _rows("premise", ("reproduced", None))
+    assert latex.ledger_phrase_macros(ledger) == {
+        "ledgerDiffersByCausePhrase": "",
+        "ledgerCauseShortPhrase": "",
+        "ledgerUncheckedSentence": (
+            "A further two statements are \\verdict{unchecked}: no shipped source can confirm "
+            "or refute them, and they are not counted as differences."
+        ),
+        "ledgerRecomputedPhrase": "none is stated in the essay",
+        "ledgerSourcedPhrase": "one matches and two cannot be checked with what ships",
+        "ledgerDiffersPhrase": "none differs from the essay's statement in this build",
+        "ledgerPremisePhrase": "none of which this build changes",
+    }
+
+
+def test_text_mode_writes_powers_signs_dashes_and_groups_for_text():
+    assert latex.text_mode("3\\times 10^{26}") == "3\\texttimes{}10\\textsuperscript{26}"
+    assert latex.text_mode("5\\times") == "5\\texttimes{}"  # a multiplier's sign at the end
+    assert latex.text_mode("10^{-3}") == "10\\textsuperscript{-3}"
+    assert latex.text_mode("1{,}160") == "1,160"
