@@ -388,3 +388,27 @@ def test_a_claims_parts_print_value_then_low_then_high_then_the_rest_by_name():
 )
 def test_factor_names_by_hand(key, name):
     assert uncertainty_pages.factor_name(key) == name
+
+
+def test_a_value_below_its_interval_is_explained_by_each_edge_input():
+    rec = LEDGER["claims"][0]  # era.growth, printed to one decimal
+    row = {
+        "id": "era.growth",
+        "part": "value",
+        "ledger": 3.2,
+        "p5": 3.5717,
+        "p95": 6.0498,
+        "edge_inputs": [
+            {"key": "era.fit_start_year", "value": 2020.0, "quantile": 1.0},
+            {"key": "era.exchange_rate", "value": 0.5, "quantile": 0.0},
+        ],
+    }
+    label, text = uncertainty_pages.outside_text(row, rec, "text")
+    assert label == "Growth of frontier compute"
+    assert text == (
+        "The build's value, 3.2, lies below the 5th percentile (3.57): fit start year defaults "
+        "to 2020, the highest value drawn; exchange rate defaults to 0.5, the lowest value "
+        "drawn, so most draws move it up."
+    )
+    _, alone = uncertainty_pages.outside_text({**row, "edge_inputs": []}, rec, "text")
+    assert alone.endswith("(3.57). No default input sits at the edge of its draws.")
