@@ -219,3 +219,14 @@ def test_the_verdict_cell_shows_a_ratio_only_where_the_values_differ():
     assert cell([1.0, 3.0]) == "**reproduced**, 1–3× the essay's"
     assert cell(1.0, "tex") == r"\verdict{reproduced}"
     assert cell(0.5, "tex") == r"\verdict{reproduced} ($0.5\times$)"
+
+
+def test_a_markdown_cell_in_each_target():
+    cell = tables.markdown("**Bold** and `a_b` *it* & <b>x</b>")
+    assert cell.render("text") == "**Bold** and `a_b` *it* & <b>x</b>"
+    # LaTeX: the markup characters dropped, specials escaped (angle brackets as math).
+    assert cell.render("tex") == r"Bold and a\_b it \& $<$b$>$x$<$/b$>$"
+    # HTML: CommonMark inline, with raw HTML in the source escaped, not passed through.
+    assert cell.render("html") == (
+        "<strong>Bold</strong> and <code>a_b</code> <em>it</em> &amp; &lt;b&gt;x&lt;/b&gt;"
+    )
