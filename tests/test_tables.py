@@ -230,3 +230,23 @@ def test_a_markdown_cell_in_each_target():
     assert cell.render("html") == (
         "<strong>Bold</strong> and <code>a_b</code> <em>it</em> &amp; &lt;b&gt;x&lt;/b&gt;"
     )
+
+
+def test_an_empty_table_with_a_centred_column_and_notes_in_each_target():
+    table = Table(
+        [Column("A", 0.3), Column("B & C", 0.3, "c")],
+        caption="Cap",
+        notes=["n1", "n2"],
+        empty="Nothing here & there",
+    )
+    assert table.markdown() == (
+        "Cap\n\n| A | B & C |\n|---|:-:|\n| Nothing here & there |  |\n\nn1\n\nn2\n"
+    )
+    assert table.html() == (
+        "<table>\n<caption>Cap</caption>\n"
+        '<thead><tr><th>A</th><th style="text-align:center">B &amp; C</th></tr></thead>\n'
+        '<tbody>\n<tr><td colspan="2">Nothing here &amp; there</td></tr>\n</tbody>\n'
+        '<tfoot><tr><td colspan="2">n1</td></tr><tr><td colspan="2">n2</td></tr></tfoot>\n'
+        "</table>\n"
+    )
+    assert r"\multicolumn{2}{@{}l}{Nothing here \& there} \\" in table.latex()

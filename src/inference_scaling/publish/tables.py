@@ -284,10 +284,10 @@ class Table:
         shown = self._shown("html")
         columns = [self.columns[i] for i in shown]
         n = len(columns)
-        align = {"l": "left", "r": "right", "c": "center"}
+        align = {"r": "right", "c": "center"}  # left is the default: no style
 
         def cell(tag, content, col):
-            style = f' style="text-align:{align[col.align]}"' if col.align != "l" else ""
+            style = f' style="text-align:{align[col.align]}"' if col.align in align else ""
             return f"<{tag}{style}>{render_cell(content, 'html')}</{tag}>"
 
         out = ["<table>"]
