@@ -223,3 +223,21 @@ def test_a_record_fills_its_note_as_its_macros_print():
     # read back from claims.json (filled already): returned as it is
     filled = {"note": "already 10²⁴"}
     assert records.fill_record(filled, "note", "text") == "already 10²⁴"
+
+
+def test_every_latex_special_and_html_entity_is_escaped():
+    text = '\\ & % $ # _ { } ~ ^ × > < "q"'
+    assert numbers.escape(text, "tex") == (
+        r"\textbackslash{} \& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} "
+        r"$\times$ $>$ $<$ " + '"q"'
+    )
+    # HTML: markup characters become entities; quotes stay (text, not attributes).
+    assert numbers.escape(text, "html") == '\\ &amp; % $ # _ { } ~ ^ × &gt; &lt; "q"'
+    assert numbers.escape(text, "text") == text
+
+
+def test_unit_words_for_a_table_column():
+    assert numbers.unit_words("fraction", "text") == "share"
+    assert numbers.unit_words("probability", "text") == "probability"
+    assert numbers.unit_words("percent", "text") == "score"
+    assert numbers.unit_words("USD", "text") == "USD"
