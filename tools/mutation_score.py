@@ -41,7 +41,9 @@ def equivalent() -> set[str]:
 
 
 def module_of(mutant: str) -> str:
-    return mutant.split(".")[1] if mutant.count(".") >= 2 else mutant.split(".")[0]
+    """``inference_scaling.publish.numbers.x_fill__mutmut_13`` -> ``numbers``: the module
+    holding the mutated function (the name's last dotted part is the function)."""
+    return mutant.rsplit(".", 1)[0].rsplit(".", 1)[-1]
 
 
 def table(status: dict[str, str], equiv: set[str]) -> str:
