@@ -75,7 +75,7 @@ mutation: env
 
 ## test     build the default scenario (the paper tests read it), then run every test, CORES at once
 test: all
-	$(VENV)/bin/python -m pytest -n $(CORES) --dist loadgroup
+	$(VENV)/bin/python -m pytest -n $(CORES)
 
 ## env      the Python environment .venv from uv.lock
 env: $(VENV)/.synced

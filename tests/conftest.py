@@ -137,8 +137,7 @@ ALLOWED_SKIPS = {
 
 
 def skip_is_allowed(nodeid: str) -> bool:
-    # Under pytest-xdist's loadgroup a node id ends in "@<group>".
-    return nodeid.split("@", 1)[0].split("[", 1)[0] in ALLOWED_SKIPS
+    return nodeid.split("[", 1)[0] in ALLOWED_SKIPS
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -159,53 +158,74 @@ def pytest_runtest_makereport(item, call):
         )
 
 
-# --- parallel runs: `make test` is `pytest -n CORES --dist loadgroup` ------------------------
+# --- parallel runs: `make test` is `pytest -n CORES` ---------------------------------------
 
-#: Modules that build, serve, or start Snakemake (a dry run, the linter, its API) in this
-#: checkout rather than in a copy: one Snakemake (or uv) at a time may run in a directory,
-#: and a dry run locks it too, so they share a worker with the ``default_build`` tests.
-IN_CHECKOUT = {
-    "test_scenario_papers.py",
-    "test_html_browser.py",
-    "test_explorer_browser.py",
-    "test_lab.py",
-    "test_environment.py",
-    "test_lint.py",
+#: Modules whose tests build, serve, or start Snakemake (a dry run, the linter, its API) in
+#: this checkout rather than in a copy, or read the checkout's build (``default_build``): one
+#: Snakemake (or uv) at a time may run in a directory, and a dry run locks it too, so they
+#: run one after another on one worker.
+CHECKOUT = {
+    "test_arxiv.py",
     "test_docs_paths.py",
+    "test_environment.py",
+    "test_explorer_browser.py",
+    "test_figures.py",
+    "test_html_browser.py",
+    "test_lab.py",
+    "test_lint.py",
+    "test_paper.py",
+    "test_scenario_papers.py",
+    "test_tables.py",
 }
-
+#: Modules that read the session's light build: on one worker, which builds it once.
+LIGHT_BUILD = {"test_determinism.py", "test_workflow.py"}
 
 #: The groups that take a minute or more on two cores: a worker starts them first, so that no
 #: long group is left running alone at the end.
 LONGEST_FIRST = (
-    "test_review_diff",
-    "test_interrupt_offline",
+    "test_review_diff.py",
+    "test_interrupt_offline.py",
     "checkout",
-    "test_slurm",
-    "light_build",
-    "test_contributing",
+    "test_slurm.py",
+    "light build",
+    "test_contributing.py",
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def xdist_group(module: str) -> str:
+    """The group a test module's tests run in under pytest-xdist: the checkout's, the light
+    build's, or its own (a module's fixtures are then built once)."""
+    if module in CHECKOUT:
+        return "checkout"
+    return "light build" if module in LIGHT_BUILD else module
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Whole groups go to a worker (pytest-xdist's scope scheduling, with the groups above
+    as scopes)."""
+    from xdist.scheduler import LoadScopeScheduling  # noqa: PLC0415 - only under xdist
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return xdist_group(Path(nodeid.split("::", 1)[0]).name)
+
+    return GroupScheduling(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Group the tests for pytest-xdist: those that build in the checkout run on one worker,
-    those that read the session's light build on one worker (it is built once), and every
-    other test with the rest of its module (a module's fixtures are built once). Under
-    xdist the longest groups go first."""
-    groups = {}
+    """A test that reads a shared build must be in a module of its group (else two workers
+    would build in the checkout at once); under xdist the longest groups go first."""
     for item in items:
-        if "default_build" in item.fixturenames or item.path.name in IN_CHECKOUT:
-            group = "checkout"
-        elif "light_build" in item.fixturenames:
-            group = "light_build"
-        else:
-            group = item.path.stem
-        item.add_marker(pytest.mark.xdist_group(group))
-        groups[item.nodeid] = group
+        for fixture, modules in (("default_build", CHECKOUT), ("light_build", LIGHT_BUILD)):
+            if fixture in item.fixturenames and item.path.name not in modules:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: uses {fixture}; add {item.path.name} to "
+                    f"{'CHECKOUT' if fixture == 'default_build' else 'LIGHT_BUILD'} in "
+                    "tests/conftest.py"
+                )
     if os.environ.get("PYTEST_XDIST_WORKER"):  # every worker sorts alike: the order is fixed
         rank = {group: i for i, group in enumerate(LONGEST_FIRST)}
-        items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))
+        items.sort(key=lambda item: rank.get(xdist_group(item.path.name), len(rank)))
 
 
 __all__ = ["dataclasses", "np"]
