@@ -342,6 +342,12 @@ def test_changes_from_the_default_build():
         "1 premise changed: p.a; 1 verdict changes: r.c; 1 conclusion flips: x"
     )
     assert claims.changes_from_default(default, was, default, was) == ""
+    # Two of each: plurals, and the ids listed with commas.
+    everything = [dict(r, verdict="differs" if r["id"] != "r.d" else "reproduced") for r in fork]
+    flipped = [{"id": "x", "holds": False}, {"id": "y", "holds": True}]
+    assert claims.changes_from_default(everything, flipped, default, held) == (
+        "2 premises changed: p.a, p.b; 2 verdicts change: r.c, r.d; 2 conclusions flip: x, y"
+    )
 
 
 # --- The ledger's plumbing, called directly (a session-cached ledger runs build_ledger once
@@ -511,3 +517,23 @@ def test_counts_in_notes_agree_with_their_noun():
         "note": "gives {n|figure|figures} and {m|figure|figures}",
     }
     assert records.fill_record(rec, "note", "text") == "gives one figure and three figures"
+
+
+@pytest.mark.parametrize(
+    "spec, inputs, changed, cause",
+    [
+        # A premise, or a row reading an assumption the scenario changed: the premise.
+        ({"basis": "premise"}, [], frozenset(), "premise"),
+        ({"basis": "recomputed", "cause": "definition"}, ["a.x"], frozenset({"a.x"}), "premise"),
+        # Else the catalogue's own cause, when it gives one.
+        ({"basis": "recomputed", "cause": "definition"}, ["a.x"], frozenset({"a.y"}), "definition"),
+        # Else what the row rests on: a source (sourced, or independent evidence) ...
+        ({"basis": "sourced"}, [], frozenset(), "source"),
+        ({"basis": "recomputed", "evidence": "independent"}, [], frozenset(), "source"),
+        # ... or the essay's own arithmetic.
+        ({"basis": "recomputed", "evidence": "arithmetic"}, [], frozenset(), "essay"),
+        ({"basis": "recomputed"}, ["a.x"], frozenset(), "essay"),
+    ],
+)
+def test_the_cause_of_a_difference_by_hand(spec, inputs, changed, cause):
+    assert claims.cause_of(spec, inputs, changed) == cause
